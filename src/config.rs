@@ -1,0 +1,264 @@
+//! `site.toml`: where the site is published, its languages and titles.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::fs;
+
+/// Text in several languages: `{ vi = "…", en = "…" }`, or one string for all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum LocalText {
+    #[default]
+    None,
+    Same(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl LocalText {
+    /// The text in `lang`, if written for it (a plain string counts for all).
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        match self {
+            LocalText::None => None,
+            LocalText::Same(s) => Some(s),
+            LocalText::PerLanguage(m) => m
+                .get(lang)
+                .map(String::as_str)
+                .filter(|s| !s.trim().is_empty()),
+        }
+    }
+
+    /// The text in `lang`, else in `fallback`, else any.
+    pub fn get_or(&self, lang: &str, fallback: &str) -> &str {
+        self.get(lang)
+            .or_else(|| self.get(fallback))
+            .or_else(|| match self {
+                LocalText::PerLanguage(m) => m.values().next().map(String::as_str),
+                _ => None,
+            })
+            .unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            LocalText::None => true,
+            LocalText::Same(s) => s.trim().is_empty(),
+            LocalText::PerLanguage(m) => m.values().all(|s| s.trim().is_empty()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: String,
+    #[serde(default = "default_language")]
+    default_language: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_output")]
+    output_dir: PathBuf,
+    title: LocalText,
+    #[serde(default)]
+    publisher: LocalText,
+    #[serde(default)]
+    description: LocalText,
+    #[serde(default)]
+    key_indicators: Vec<String>,
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_output() -> PathBuf {
+    "public".into()
+}
+
+/// The site settings, checked.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Absolute URL with a trailing slash; may carry a sub-path.
+    pub base_url: String,
+    pub default_language: String,
+    /// Every language, the default first.
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub output_dir: PathBuf,
+    pub title: LocalText,
+    /// Who publishes the figures (shown as the source).
+    pub publisher: LocalText,
+    pub description: LocalText,
+    /// Indicators shown as main points, in this order (default: all, in
+    /// catalogue order).
+    pub key_indicators: Vec<String>,
+}
+
+pub const FILE: &str = "site.toml";
+
+impl Config {
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(FILE);
+        if !path.is_file() {
+            return Err(vec![
+                Diagnostic::error(FILE, format!("no {FILE} in {}", root.display()))
+                    .with_hint("run bantin in a site folder, or name one with --root DIR"),
+            ]);
+        }
+        let text = fs::read_text(&path, Path::new(FILE)).map_err(|d| vec![d])?;
+        Self::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let pos = e.span().map(|s| line_col(text, s.start));
+            vec![Diagnostic::error(FILE, e.message().trim().to_owned()).at_opt(pos)]
+        })?;
+        let mut problems = Vec::new();
+        let at = |key: &str| find_key(text, key);
+
+        let mut base_url = raw.base_url.trim().to_owned();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            problems.push(
+                Diagnostic::error(
+                    FILE,
+                    format!("base_url `{base_url}` is not an absolute web address"),
+                )
+                .at_opt(at("base_url"))
+                .with_hint("write it in full, e.g. https://congthuong.haiphong.gov.vn/bantin/"),
+            );
+        }
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+
+        let mut languages = vec![raw.default_language.clone()];
+        for l in raw.languages {
+            if !languages.contains(&l) {
+                languages.push(l);
+            }
+        }
+        for l in &languages {
+            if l.is_empty() || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                problems.push(
+                    Diagnostic::error(FILE, format!("`{l}` is not a language code"))
+                        .at_opt(at("languages"))
+                        .with_hint("use lowercase codes such as \"vi\" and \"en\""),
+                );
+            }
+            if raw.title.get(l).is_none() {
+                problems.push(
+                    Diagnostic::error(FILE, format!("the site has no title in `{l}`"))
+                        .at_opt(at("title"))
+                        .with_hint(format!("add `{l} = \"…\"` under [title]")),
+                );
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            base_url,
+            default_language: raw.default_language,
+            languages,
+            theme: raw.theme,
+            output_dir: raw.output_dir,
+            title: raw.title,
+            publisher: raw.publisher,
+            description: raw.description,
+            key_indicators: raw.key_indicators,
+        })
+    }
+
+    /// The path part of base_url: "/" or "/bantin/".
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+
+    /// The address prefix of a language's pages: "" for the default
+    /// language, "en/" for the others.
+    pub fn lang_prefix(&self, lang: &str) -> String {
+        if lang == self.default_language {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Where a top-level key or table header is written, for messages about it.
+fn find_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let t = line.trim_start();
+        let hit = t
+            .strip_prefix(key)
+            .is_some_and(|r| r.trim_start().starts_with('='))
+            || t.strip_prefix('[')
+                .and_then(|r| r.strip_prefix(key))
+                .is_some_and(|r| r.starts_with(']'));
+        hit.then(|| (i + 1, line.len() - t.len() + 1))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+base_url = "https://org.github.io/bantin"
+languages = ["vi", "en"]
+[title]
+vi = "Bản tin"
+en = "Bulletin"
+"#;
+
+    #[test]
+    fn reads_defaults_and_base_path() {
+        let c = Config::parse(GOOD).unwrap();
+        assert_eq!(c.base_url, "https://org.github.io/bantin/");
+        assert_eq!(c.base_path(), "/bantin/");
+        assert_eq!(c.languages, ["vi", "en"]);
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert_eq!(c.lang_prefix("en"), "en/");
+        assert_eq!(c.lang_prefix("vi"), "");
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_titles_are_located() {
+        let e = Config::parse(
+            "base_url = \"https://x.vn/\"\nlanguage = [\"en\"]\n[title]\nvi = \"x\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(e[0].line, Some(2), "{e:?}");
+        assert!(
+            e[0].message.contains("unknown field `language`"),
+            "{}",
+            e[0].message
+        );
+        let e = Config::parse(
+            "base_url = \"https://x.vn/\"\nlanguages = [\"vi\", \"en\"]\n[title]\nvi = \"x\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].message.as_str()),
+            (Some(3), "the site has no title in `en`")
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! Everything that depends on the reader's language: numbers (through ICU4X,
+//! so `5.718,5` in Vietnamese and `5,718.5` in English), percentages, the
+//! words for a rise or a fall, period titles and dates. The words come from
+//! the theme's i18n files, so a new language needs no code.
+
+use icu_decimal::input::{Decimal, SignDisplay};
+use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
+use icu_decimal::{DecimalFormatter, DecimalFormatterPreferences};
+use icu_locale_core::Locale as IcuLocale;
+
+use crate::dataset::Date;
+use crate::period::{Period, Span};
+
+/// A theme's UI strings for one language, from `i18n/<lang>.toml`.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    table: toml::Table,
+}
+
+impl Strings {
+    pub fn parse(text: &str) -> Result<Strings, toml::de::Error> {
+        Ok(Strings {
+            table: toml::from_str(text)?,
+        })
+    }
+
+    fn lookup(&self, key: &str) -> Option<&toml::Value> {
+        let mut parts = key.split('.');
+        let mut cur = self.table.get(parts.next()?)?;
+        for p in parts {
+            cur = cur.as_table()?.get(p)?;
+        }
+        Some(cur)
+    }
+
+    /// A string by dotted key; a missing key shows as itself, so a gap in a
+    /// translation is visible rather than blank (a unit test keeps the
+    /// theme's files complete).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.lookup(key)
+            .and_then(toml::Value::as_str)
+            .unwrap_or(key)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.lookup(key).is_some()
+    }
+
+    /// A list of strings (month names).
+    pub fn list(&self, key: &str) -> Vec<&str> {
+        self.lookup(key)
+            .and_then(toml::Value::as_array)
+            .map(|a| a.iter().filter_map(toml::Value::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// All keys, dotted, for completeness checks.
+    pub fn keys(&self) -> Vec<String> {
+        fn walk(prefix: &str, t: &toml::Table, out: &mut Vec<String>) {
+            for (k, v) in t {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                match v {
+                    toml::Value::Table(inner) => walk(&key, inner, out),
+                    _ => out.push(key),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk("", &self.table, &mut out);
+        out
+    }
+
+    /// The strings as a template value (`t.nav.home`).
+    pub fn as_table(&self) -> &toml::Table {
+        &self.table
+    }
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+pub struct Locale {
+    pub lang: String,
+    formatter: DecimalFormatter,
+    pub strings: Strings,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Locale {
+    pub fn new(lang: &str, strings: Strings) -> Result<Locale, String> {
+        let icu: IcuLocale = lang
+            .parse()
+            .map_err(|e| format!("`{lang}` is not a locale: {e}"))?;
+        let mut options = DecimalFormatterOptions::default();
+        // Statistical tables group every thousand, 7.551 as well as 135.338.
+        options.grouping_strategy = Some(GroupingStrategy::Always);
+        let formatter = DecimalFormatter::try_new(DecimalFormatterPreferences::from(&icu), options)
+            .map_err(|e| format!("no number format for `{lang}`: {e}"))?;
+        Ok(Locale {
+            lang: lang.to_owned(),
+            formatter,
+            strings,
+        })
+    }
+
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key)
+    }
+
+    fn decimal(x: f64, decimals: Option<u8>) -> Decimal {
+        // Shortest round-trip text keeps the precision the editor wrote
+        // (25.15 stays 25,15; 16.9 stays 16,9); a catalogue `decimals`
+        // fixes it (5718.5 with 1 decimal, 37128 as 37.128,0).
+        let x = if x == 0.0 { 0.0 } else { x };
+        let text = match decimals {
+            Some(d) => format!("{:.*}", usize::from(d), x),
+            None => format!("{x}"),
+        };
+        text.parse().unwrap_or_else(|_| Decimal::from(0))
+    }
+
+    /// `5.718,5` / `5,718.5`.
+    pub fn number(&self, x: f64, decimals: Option<u8>) -> String {
+        self.formatter
+            .format(&Self::decimal(x, decimals))
+            .to_string()
+    }
+
+    /// `+25,15` / `-51,76`: a change in a table cell.
+    pub fn signed(&self, x: f64, decimals: Option<u8>) -> String {
+        let mut d = Self::decimal(x, decimals);
+        d.apply_sign_display(SignDisplay::ExceptZero);
+        self.formatter.format(&d).to_string()
+    }
+
+    /// `25,15%`.
+    pub fn percent(&self, x: f64, decimals: Option<u8>) -> String {
+        fill(
+            self.t("number.percent"),
+            &[("n", &self.number(x, decimals))],
+        )
+    }
+
+    /// `tăng 25,15%` / `up 25.15%`; `giảm 51,76%` / `down 51.76%`.
+    pub fn change(&self, x: f64, decimals: Option<u8>) -> String {
+        let key = if x > 0.0 {
+            "change.up"
+        } else if x < 0.0 {
+            "change.down"
+        } else {
+            return self.t("change.unchanged").to_owned();
+        };
+        fill(self.t(key), &[("pct", &self.percent(x.abs(), decimals))])
+    }
+
+    /// `Quý I/2021` / `Q1 2021`, as in CONTENT-FORMAT.md.
+    pub fn period_title(&self, p: &Period) -> String {
+        let year = p.year.to_string();
+        let months = self.strings.list("months");
+        let month_name = |m: u8| {
+            months
+                .get(usize::from(m) - 1)
+                .copied()
+                .unwrap_or("")
+                .to_owned()
+        };
+        match p.span {
+            Span::Year => fill(self.t("period.year"), &[("year", &year)]),
+            Span::Quarter(q) => fill(
+                self.t("period.quarter"),
+                &[
+                    ("year", &year),
+                    ("quarter", &q.to_string()),
+                    ("quarter_roman", roman(q)),
+                ],
+            ),
+            Span::Cumulative(6) => fill(self.t("period.half"), &[("year", &year)]),
+            Span::Cumulative(n) => fill(
+                self.t("period.cumulative"),
+                &[
+                    ("year", &year),
+                    ("months", &n.to_string()),
+                    ("first_month_name", &month_name(1)),
+                    ("last_month_name", &month_name(n)),
+                ],
+            ),
+            Span::Month(m) => fill(
+                self.t("period.month"),
+                &[
+                    ("year", &year),
+                    ("month", &m.to_string()),
+                    ("month2", &format!("{m:02}")),
+                    ("month_name", &month_name(m)),
+                ],
+            ),
+        }
+    }
+
+    /// `01/04/2021` / `1 April 2021`.
+    pub fn date(&self, d: &Date) -> String {
+        let months = self.strings.list("months");
+        let month_name = months.get(usize::from(d.month) - 1).copied().unwrap_or("");
+        fill(
+            self.t("date"),
+            &[
+                ("d", &d.day.to_string()),
+                ("dd", &format!("{:02}", d.day)),
+                ("mm", &format!("{:02}", d.month)),
+                ("month_name", month_name),
+                ("yyyy", &d.year.to_string()),
+            ],
+        )
+    }
+}
+
+fn roman(q: u8) -> &'static str {
+    ["I", "II", "III", "IV"]
+        .get(usize::from(q.max(1)) - 1)
+        .copied()
+        .unwrap_or("")
+}

@@ -1,0 +1,319 @@
+//! The loaded site: settings, catalogue, releases and free pages, read from
+//! disk once. Loading collects every problem in every file before failing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::catalog::Catalog;
+use crate::config::Config;
+use crate::dataset::{self, Data};
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::narrative::Narrative;
+use crate::period::Period;
+use crate::yaml::Source;
+
+/// One release: a folder under `content/bulletins/`.
+#[derive(Debug, Clone)]
+pub struct Bulletin {
+    /// The folder, relative to the site root.
+    pub dir: PathBuf,
+    pub data: Data,
+    /// Narratives by language; a data-only release has none.
+    pub narratives: BTreeMap<String, Narrative>,
+}
+
+impl Bulletin {
+    pub fn period(&self) -> &Period {
+        &self.data.period
+    }
+    pub fn slug(&self) -> String {
+        self.data.period.slug()
+    }
+    pub fn data_file(&self) -> PathBuf {
+        self.dir.join("data.yaml")
+    }
+}
+
+/// A free page (`content/pages/about.vi.md`), in each language written.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub texts: BTreeMap<String, Narrative>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub catalog: Catalog,
+    /// In chronological order.
+    pub bulletins: Vec<Bulletin>,
+    /// In slug order.
+    pub pages: Vec<Page>,
+}
+
+pub const BULLETINS_DIR: &str = "content/bulletins";
+pub const PAGES_DIR: &str = "content/pages";
+
+/// Addresses the generator uses itself; a page may not take them.
+pub const RESERVED_SLUGS: [&str; 7] = [
+    "archive",
+    "indicators",
+    "data",
+    "static",
+    "404",
+    "feed",
+    "search",
+];
+
+impl Site {
+    /// Loads the whole site. Problems found in one file do not stop the
+    /// others from being read.
+    pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+        let mut problems = Diagnostics::new();
+        let fail = |list: Vec<Diagnostic>| {
+            let mut d = Diagnostics::new();
+            list.into_iter().for_each(|x| d.push(x));
+            d
+        };
+        let config = Config::load(root).map_err(fail)?;
+        let catalog = Catalog::load(root, &config).map_err(fail)?;
+        let bulletins = load_bulletins(root, &config, &catalog, &mut problems);
+        let pages = load_pages(root, &config, &mut problems);
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            catalog,
+            bulletins,
+            pages,
+        })
+    }
+
+    pub fn bulletin(&self, period: &Period) -> Option<&Bulletin> {
+        self.bulletins
+            .iter()
+            .find(|b| b.period().same_coverage(period))
+    }
+
+    /// The latest release of the kind of `b`.
+    pub fn latest_of_kind<'a>(&'a self, b: &'a Bulletin) -> &'a Bulletin {
+        let kind = b.period().kind();
+        self.bulletins
+            .iter()
+            .rev()
+            .find(|x| x.period().kind() == kind)
+            .unwrap_or(b)
+    }
+
+    /// The release shown on the home page: the latest published, by date
+    /// where releases have dates, else by period.
+    pub fn latest(&self) -> Option<&Bulletin> {
+        self.bulletins
+            .iter()
+            .max_by(|a, b| (a.data.published, a.period()).cmp(&(b.data.published, b.period())))
+    }
+
+    /// The previous and next release of the same kind.
+    pub fn neighbours(&self, b: &Bulletin) -> (Option<&Bulletin>, Option<&Bulletin>) {
+        let kind = b.period().kind();
+        let same: Vec<&Bulletin> = self
+            .bulletins
+            .iter()
+            .filter(|x| x.period().kind() == kind)
+            .collect();
+        let i = same
+            .iter()
+            .position(|x| x.period() == b.period())
+            .unwrap_or(0);
+        (
+            i.checked_sub(1).and_then(|j| same.get(j).copied()),
+            same.get(i + 1).copied(),
+        )
+    }
+}
+
+fn load_bulletins(
+    root: &Path,
+    config: &Config,
+    catalog: &Catalog,
+    problems: &mut Diagnostics,
+) -> Vec<Bulletin> {
+    let dir = root.join(BULLETINS_DIR);
+    let mut out: Vec<Bulletin> = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    let mut folders: Vec<PathBuf> = WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| match e {
+            Ok(e) if e.file_type().is_dir() => Some(e.into_path()),
+            Ok(_) => None,
+            Err(err) => {
+                problems.push(Diagnostic::error(
+                    BULLETINS_DIR,
+                    format!("cannot read the folder: {err}"),
+                ));
+                None
+            }
+        })
+        .collect();
+    folders.retain(|f| {
+        !f.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+    });
+    for folder in folders {
+        let rel = display_path(root, &folder);
+        let data_path = folder.join("data.yaml");
+        let shown = rel.join("data.yaml");
+        if !data_path.is_file() {
+            problems.push(
+                Diagnostic::error(&rel, "this release folder has no data.yaml")
+                    .with_hint("every release needs a data.yaml with its period and figures (a narrative alone is not a release)"),
+            );
+            continue;
+        }
+        let data = match crate::fs::read_text(&data_path, &shown) {
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+            Ok(text) => match dataset::parse(
+                &Source {
+                    shown: &shown,
+                    text: &text,
+                },
+                catalog,
+            ) {
+                Ok(d) => Some(d),
+                Err(list) => {
+                    list.into_iter().for_each(|d| problems.push(d));
+                    None
+                }
+            },
+        };
+        let narratives = load_texts(&folder, &rel, "index", config, problems);
+        let Some(data) = data else { continue };
+        if let Some(other) = out.iter().find(|b| b.period().same_coverage(&data.period)) {
+            let src_text = std::fs::read_to_string(&data_path).unwrap_or_default();
+            let pos = crate::yaml::locate(
+                &src_text,
+                &crate::yaml::YamlPath::root().key("period"),
+                false,
+            );
+            problems.push(
+                Diagnostic::error(
+                    &shown,
+                    format!(
+                        "the period {} is already published by {}",
+                        data.period.id(),
+                        other.data_file().display()
+                    ),
+                )
+                .at_opt(pos)
+                .with_hint(
+                    "each period has one release; merge the two folders or correct the period",
+                ),
+            );
+            continue;
+        }
+        out.push(Bulletin {
+            dir: rel,
+            data,
+            narratives,
+        });
+    }
+    out.sort_by(|a, b| a.period().cmp(b.period()));
+    out
+}
+
+/// Reads `<stem>.<lang>.md` files of a folder, one per site language.
+fn load_texts(
+    folder: &Path,
+    rel: &Path,
+    stem: &str,
+    config: &Config,
+    problems: &mut Diagnostics,
+) -> BTreeMap<String, Narrative> {
+    let mut texts = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return texts;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    for name in names {
+        let Some(lang) = name
+            .strip_prefix(stem)
+            .and_then(|r| r.strip_prefix('.'))
+            .and_then(|r| r.strip_suffix(".md"))
+        else {
+            continue;
+        };
+        let shown = rel.join(&name);
+        if !config.languages.iter().any(|l| l == lang) {
+            problems.push(
+                Diagnostic::warning(&shown, format!("`{lang}` is not one of the site's languages ({}); the file is not published", config.languages.join(", ")))
+                    .with_hint("add the language to `languages` in site.toml, or rename the file"),
+            );
+            continue;
+        }
+        match crate::fs::read_text(&folder.join(&name), &shown)
+            .map_err(|d| vec![d])
+            .and_then(|t| Narrative::parse(&t, &shown))
+        {
+            Ok(n) => {
+                texts.insert(lang.to_owned(), n);
+            }
+            Err(list) => list.into_iter().for_each(|d| problems.push(d)),
+        }
+    }
+    texts
+}
+
+fn load_pages(root: &Path, config: &Config, problems: &mut Diagnostics) -> Vec<Page> {
+    let dir = root.join(PAGES_DIR);
+    let mut pages: BTreeMap<String, Page> = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut stems: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md"))
+        .filter_map(|n| n.split('.').next().map(str::to_owned))
+        .collect();
+    stems.sort();
+    stems.dedup();
+    let rel = PathBuf::from(PAGES_DIR);
+    for stem in stems {
+        let valid = !stem.is_empty()
+            && stem
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid
+            || RESERVED_SLUGS.contains(&stem.as_str())
+            || config.languages.contains(&stem)
+            || crate::period::Period::parse(&stem).is_ok()
+        {
+            problems.push(
+                Diagnostic::error(rel.join(format!("{stem}.md")), format!("`{stem}` cannot be the address of a page"))
+                    .with_hint("name pages with lowercase letters, digits and -, not a period or a reserved word (archive, indicators, data, en…)"),
+            );
+            continue;
+        }
+        let texts = load_texts(&dir, &rel, &stem, config, problems);
+        if !texts.is_empty() {
+            pages.insert(stem.clone(), Page { slug: stem, texts });
+        }
+    }
+    pages.into_values().collect()
+}
