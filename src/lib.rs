@@ -15,6 +15,93 @@ pub mod diagnostic;
 pub mod fs;
 pub mod locale;
 pub mod narrative;
+pub mod output;
 pub mod period;
+pub mod render;
 pub mod site;
 pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use diagnostic::{Diagnostic, Diagnostics, Level};
+
+/// What `bantin build` is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Overrides `output_dir` of site.toml.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.toml.
+    pub base_url: Option<String>,
+    /// Allows an output folder outside the site.
+    pub force: bool,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub output: PathBuf,
+    pub pages: std::collections::BTreeMap<String, usize>,
+    pub files: usize,
+    pub warnings: Diagnostics,
+    pub elapsed: Duration,
+}
+
+/// Why a build did not publish.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Problems in the site's files: listed, nothing written.
+    #[error("{0}")]
+    Site(Diagnostics),
+    /// The output could not be written (or was refused).
+    #[error(transparent)]
+    Output(#[from] anyhow::Error),
+}
+
+/// Loads, checks, renders the site in memory, then writes it.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let (site, theme, warnings) = load_and_check(&opts.root, opts.base_url.as_deref())?;
+    let out_rel = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| site.config.output_dir.clone());
+    let out = if out_rel.is_absolute() {
+        out_rel.clone()
+    } else {
+        opts.root.join(&out_rel)
+    };
+    output::guard(&opts.root, &out_rel, opts.force)?;
+    let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
+    output::publish(&out, &rendered.files)?;
+    Ok(BuildReport {
+        output: out,
+        pages: rendered.pages,
+        files: rendered.files.len(),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The first two stages: everything but writing. Errors in any file are
+/// reported together.
+pub fn load_and_check(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<(site::Site, render::theme::Theme, Diagnostics), BuildError> {
+    let (mut site, mut warnings) = site::Site::load(root).map_err(BuildError::Site)?;
+    if let Some(url) = base_url {
+        let mut url = url.trim().to_owned();
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        site.config.base_url = url;
+    }
+    let theme = render::theme::Theme::load(root, &site.config).map_err(BuildError::Site)?;
+    warnings.extend(check::check(&site));
+    if warnings.has_errors() {
+        return Err(BuildError::Site(warnings));
+    }
+    Ok((site, theme, warnings))
+}

@@ -1,1 +1,15 @@
-fn main() {}
+//! The `bantin` binary: parse the command line and hand over to `cmd/`.
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli.command {
+        cli::Command::Build(args) => cmd::build::run(args),
+    }
+}

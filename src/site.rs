@@ -69,9 +69,9 @@ pub const RESERVED_SLUGS: [&str; 7] = [
 ];
 
 impl Site {
-    /// Loads the whole site. Problems found in one file do not stop the
-    /// others from being read.
-    pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    /// Problems found in one file do not stop the others from being read.
+    /// Loads the whole site; on success, with the warnings found.
+    pub fn load(root: &Path) -> Result<(Site, Diagnostics), Diagnostics> {
         let mut problems = Diagnostics::new();
         let fail = |list: Vec<Diagnostic>| {
             let mut d = Diagnostics::new();
@@ -85,13 +85,14 @@ impl Site {
         if problems.has_errors() {
             return Err(problems);
         }
-        Ok(Site {
+        let site = Site {
             root: root.to_path_buf(),
             config,
             catalog,
             bulletins,
             pages,
-        })
+        };
+        Ok((site, problems))
     }
 
     pub fn bulletin(&self, period: &Period) -> Option<&Bulletin> {
@@ -110,12 +111,16 @@ impl Site {
             .unwrap_or(b)
     }
 
-    /// The release shown on the home page: the latest published, by date
-    /// where releases have dates, else by period.
+    /// The release shown on the home page: the one covering the latest
+    /// period (of two ending together, the later published).
     pub fn latest(&self) -> Option<&Bulletin> {
-        self.bulletins
-            .iter()
-            .max_by(|a, b| (a.data.published, a.period()).cmp(&(b.data.published, b.period())))
+        self.bulletins.iter().max_by(|a, b| {
+            (a.period().year, a.period().months().1, a.data.published).cmp(&(
+                b.period().year,
+                b.period().months().1,
+                b.data.published,
+            ))
+        })
     }
 
     /// The previous and next release of the same kind.

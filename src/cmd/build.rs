@@ -1,0 +1,46 @@
+//! `bantin build`: load, check, render, write; print a one-line summary.
+
+use std::process::ExitCode;
+
+use bantin::{BuildError, BuildOptions};
+
+use crate::cli::BuildArgs;
+
+pub fn run(args: BuildArgs) -> ExitCode {
+    let opts = BuildOptions {
+        root: args.root,
+        output: args.output,
+        base_url: args.base_url,
+        force: args.force,
+    };
+    match bantin::build(&opts) {
+        Ok(report) => {
+            for w in report.warnings.sorted() {
+                eprintln!("{w}");
+            }
+            let per_lang: Vec<String> = report
+                .pages
+                .iter()
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
+            let total: usize = report.pages.values().sum();
+            println!(
+                "Built {total} pages ({}), {} files in {} ms into {}",
+                per_lang.join(", "),
+                report.files,
+                report.elapsed.as_millis(),
+                report.output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Site(problems)) => {
+            eprintln!("{problems}");
+            eprintln!("Nothing was written: fix the errors above and build again.");
+            ExitCode::FAILURE
+        }
+        Err(BuildError::Output(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

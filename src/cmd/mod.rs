@@ -1,0 +1,3 @@
+//! One thin file per subcommand: flags in, library calls, a report out.
+
+pub mod build;

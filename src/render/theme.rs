@@ -1,0 +1,185 @@
+//! The theme: templates, UI strings and static files. The default theme is
+//! embedded in the binary, so `bantin build --root any/site` works from any
+//! folder. A file of the same name overrides it, looked up in this order:
+//! the site's `templates/` (templates only), then the site's
+//! `themes/<theme>/`, then the embedded theme.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_embed::RustEmbed;
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::locale::{Locale, Strings};
+
+#[derive(RustEmbed)]
+#[folder = "themes/default/"]
+struct DefaultTheme;
+
+pub struct Theme {
+    pub tera: Tera,
+    /// One per site language.
+    pub locales: BTreeMap<String, Locale>,
+    /// Static files, by their path under `static/`.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Where each theme file comes from, for messages.
+struct Sourced {
+    text: String,
+    origin: PathBuf,
+}
+
+impl Theme {
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Diagnostics> {
+        let mut problems = Diagnostics::new();
+        let theme_dir = root.join("themes").join(&config.theme);
+        if config.theme != "default" && !theme_dir.is_dir() {
+            problems.push(
+                Diagnostic::error(
+                    "site.toml",
+                    format!(
+                        "the theme `{}` is not in themes/{}/",
+                        config.theme, config.theme
+                    ),
+                )
+                .with_hint("use theme = \"default\", or add the theme's folder"),
+            );
+            return Err(problems);
+        }
+        // Embedded first, then each layer on disk replaces files by name.
+        let mut files: BTreeMap<String, Sourced> = BTreeMap::new();
+        let mut binary: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for name in DefaultTheme::iter() {
+            if let Some(file) = DefaultTheme::get(&name) {
+                let origin = PathBuf::from(format!("(built-in theme)/{name}"));
+                match String::from_utf8(file.data.to_vec()) {
+                    Ok(text) if !name.starts_with("static/") => {
+                        files.insert(name.to_string(), Sourced { text, origin });
+                    }
+                    _ => {
+                        binary.insert(name.to_string(), file.data.to_vec());
+                    }
+                }
+            }
+        }
+        let mut overlay = |dir: &Path, prefix: &str, problems: &mut Diagnostics| {
+            for entry in WalkDir::new(dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let name = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
+                let shown = crate::diagnostic::display_path(root, entry.path());
+                if name.starts_with("static/") {
+                    match std::fs::read(entry.path()) {
+                        Ok(bytes) => {
+                            binary.insert(name, bytes);
+                        }
+                        Err(e) => {
+                            problems.push(Diagnostic::error(&shown, format!("cannot read: {e}")))
+                        }
+                    }
+                } else {
+                    match crate::fs::read_text(entry.path(), &shown) {
+                        Ok(text) => {
+                            files.insert(
+                                name,
+                                Sourced {
+                                    text,
+                                    origin: shown,
+                                },
+                            );
+                        }
+                        Err(d) => problems.push(d),
+                    }
+                }
+            }
+        };
+        if theme_dir.is_dir() {
+            overlay(&theme_dir, "", &mut problems);
+        }
+        let site_templates = root.join("templates");
+        if site_templates.is_dir() {
+            overlay(&site_templates, "templates/", &mut problems);
+        }
+        let site_static = root.join("static");
+        if site_static.is_dir() {
+            overlay(&site_static, "static/", &mut problems);
+        }
+
+        let mut locales = BTreeMap::new();
+        for lang in &config.languages {
+            let key = format!("i18n/{lang}.toml");
+            let Some(src) = files.get(&key) else {
+                problems.push(
+                    Diagnostic::error("site.toml", format!("the theme has no UI strings for `{lang}` (i18n/{lang}.toml)"))
+                        .with_hint(format!("copy themes/default/i18n/en.toml to themes/{}/i18n/{lang}.toml and translate it", config.theme)),
+                );
+                continue;
+            };
+            match Strings::parse(&src.text) {
+                Ok(strings) => match Locale::new(lang, strings) {
+                    Ok(l) => {
+                        locales.insert(lang.clone(), l);
+                    }
+                    Err(e) => problems.push(Diagnostic::error(&src.origin, e)),
+                },
+                Err(e) => {
+                    let pos = e
+                        .span()
+                        .map(|s| crate::config::line_col(&src.text, s.start));
+                    problems.push(
+                        Diagnostic::error(&src.origin, e.message().trim().to_owned()).at_opt(pos),
+                    );
+                }
+            }
+        }
+
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let templates: Vec<(String, &str)> = files
+            .iter()
+            .filter_map(|(name, s)| {
+                name.strip_prefix("templates/")
+                    .map(|n| (n.to_owned(), s.text.as_str()))
+            })
+            .collect();
+        if let Err(e) = tera.add_raw_templates(templates) {
+            problems.push(template_error(&e, &files));
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let assets = binary
+            .into_iter()
+            .filter_map(|(k, v)| k.strip_prefix("static/").map(|n| (n.to_owned(), v)))
+            .collect();
+        Ok(Theme {
+            tera,
+            locales,
+            assets,
+        })
+    }
+}
+
+/// A Tera error as a diagnostic naming the template file it comes from.
+fn template_error(e: &tera::Error, files: &BTreeMap<String, Sourced>) -> Diagnostic {
+    let message = e.to_string();
+    let origin = files
+        .iter()
+        .find(|(name, _)| {
+            name.strip_prefix("templates/")
+                .is_some_and(|n| message.contains(n))
+        })
+        .map_or_else(|| PathBuf::from("templates"), |(_, s)| s.origin.clone());
+    Diagnostic::error(origin, format!("template error: {message}"))
+        .with_hint("fix the template, or delete the site's copy to use the theme's own")
+}
