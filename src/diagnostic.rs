@@ -154,6 +154,13 @@ impl Diagnostics {
         v
     }
 
+    /// The same problem found once per language is reported once.
+    pub fn deduplicated(mut self) -> Diagnostics {
+        let mut seen = std::collections::HashSet::new();
+        self.items.retain(|d| seen.insert(d.to_string()));
+        self
+    }
+
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }

@@ -236,3 +236,76 @@ fn roman(q: u8) -> &'static str {
         .copied()
         .unwrap_or("")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locale(lang: &str) -> Locale {
+        let text = match lang {
+            "vi" => include_str!("../themes/default/i18n/vi.toml"),
+            _ => include_str!("../themes/default/i18n/en.toml"),
+        };
+        Locale::new(lang, Strings::parse(text).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn numbers_in_each_language() {
+        let (vi, en) = (locale("vi"), locale("en"));
+        assert_eq!(vi.number(5718.5, Some(1)), "5.718,5");
+        assert_eq!(en.number(5718.5, Some(1)), "5,718.5");
+        assert_eq!(vi.number(135338.0, None), "135.338");
+        assert_eq!(en.number(135338.0, None), "135,338");
+        assert_eq!(vi.number(7551.0, None), "7.551");
+        assert_eq!(vi.number(37128.0, Some(1)), "37.128,0");
+        assert_eq!(vi.number(0.16, None), "0,16");
+        assert_eq!(vi.percent(24.2, None), "24,2%");
+        assert_eq!(vi.signed(25.15, None), "+25,15");
+        assert_eq!(en.signed(-51.76, None), "-51.76");
+        assert_eq!(vi.signed(0.0, None), "0");
+    }
+
+    #[test]
+    fn rises_and_falls_in_words() {
+        let (vi, en) = (locale("vi"), locale("en"));
+        assert_eq!(vi.change(25.15, None), "tăng 25,15%");
+        assert_eq!(vi.change(-51.76, None), "giảm 51,76%");
+        assert_eq!(en.change(25.15, None), "up 25.15%");
+        assert_eq!(en.change(-51.76, None), "down 51.76%");
+        assert_eq!(vi.change(0.0, None), "không đổi");
+    }
+
+    #[test]
+    fn period_titles_as_in_the_content_format() {
+        let (vi, en) = (locale("vi"), locale("en"));
+        let cases = [
+            ("2019", "Năm 2019", "2019"),
+            ("2021-Q1", "Quý I/2021", "Q1 2021"),
+            ("2021-Q4", "Quý IV/2021", "Q4 2021"),
+            ("2022-H1", "6 tháng đầu năm 2022", "First half of 2022"),
+            ("2024-9M", "9 tháng năm 2024", "January–September 2024"),
+            ("2021-03", "Tháng 3/2021", "March 2021"),
+        ];
+        for (id, v, e) in cases {
+            let p = Period::parse(id).unwrap();
+            assert_eq!((vi.period_title(&p).as_str(), en.period_title(&p).as_str()), (v, e));
+        }
+    }
+
+    #[test]
+    fn dates() {
+        let d = Date::parse("2021-04-01").unwrap();
+        assert_eq!(locale("vi").date(&d), "01/04/2021");
+        assert_eq!(locale("en").date(&d), "1 April 2021");
+    }
+
+    #[test]
+    fn the_theme_translates_every_string() {
+        let (vi, en) = (locale("vi"), locale("en"));
+        let (mut a, mut b) = (vi.strings.keys(), en.strings.keys());
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "vi.toml and en.toml must have the same keys");
+        assert_eq!(vi.strings.list("months").len(), 12);
+    }
+}

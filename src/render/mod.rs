@@ -156,7 +156,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             }
         })
         .collect();
-    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner()).deduplicated();
 
     match render_404(site, theme, &urls, &shared) {
         Ok(html) => files.push(OutputFile {
@@ -309,12 +309,7 @@ fn render_page(
     };
     ctx.insert("title", &title);
     ctx.insert("description", &description);
-    theme.tera.render(page.template(), &ctx).map_err(|e| {
-        Diagnostic::error(
-            format!("templates/{}", page.template()),
-            format!("template error: {e}"),
-        )
-    })
+    theme.tera.render(page.template(), &ctx).map_err(|e| theme.diagnose(&e))
 }
 
 /// Links to the same page in every language.
@@ -456,12 +451,7 @@ fn narrative_html(
                         theme
                             .tera
                             .render("partials/figure.html", &ctx)
-                            .map_err(|e| {
-                                Diagnostic::error(
-                                    "templates/partials/figure.html",
-                                    format!("template error: {e}"),
-                                )
-                            })?
+                            .map_err(|e| theme.diagnose(&e))?
                     }
                     None => String::new(),
                 }
@@ -541,5 +531,5 @@ fn render_404(
     theme
         .tera
         .render("404.html", &ctx)
-        .map_err(|e| Diagnostic::error("templates/404.html", format!("template error: {e}")))
+        .map_err(|e| theme.diagnose(&e))
 }

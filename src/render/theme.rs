@@ -21,6 +21,9 @@ struct DefaultTheme;
 
 pub struct Theme {
     pub tera: Tera,
+    /// Where each template came from (`page.html` → `templates/page.html`),
+    /// so an error names the file the editor can open.
+    origins: BTreeMap<String, PathBuf>,
     /// One per site language.
     pub locales: BTreeMap<String, Locale>,
     /// Static files, by their path under `static/`.
@@ -143,6 +146,10 @@ impl Theme {
             }
         }
 
+        let origins: BTreeMap<String, PathBuf> = files
+            .iter()
+            .filter_map(|(name, s)| name.strip_prefix("templates/").map(|n| (n.to_owned(), s.origin.clone())))
+            .collect();
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         let templates: Vec<(String, &str)> = files
@@ -153,7 +160,7 @@ impl Theme {
             })
             .collect();
         if let Err(e) = tera.add_raw_templates(templates) {
-            problems.push(template_error(&e, &files));
+            problems.push(template_error(&e, &origins));
         }
         if problems.has_errors() {
             return Err(problems);
@@ -164,22 +171,36 @@ impl Theme {
             .collect();
         Ok(Theme {
             tera,
+            origins,
             locales,
             assets,
         })
     }
 }
 
-/// A Tera error as a diagnostic naming the template file it comes from.
-fn template_error(e: &tera::Error, files: &BTreeMap<String, Sourced>) -> Diagnostic {
+impl Theme {
+    /// A rendering error as a diagnostic on the template's own file.
+    pub fn diagnose(&self, e: &tera::Error) -> Diagnostic {
+        template_error(e, &self.origins)
+    }
+}
+
+/// A Tera error as a diagnostic on the template it points at. Tera's
+/// report carries ` --> name:line:col`; without one, the message is kept
+/// whole.
+fn template_error(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagnostic {
     let message = e.to_string();
-    let origin = files
-        .iter()
-        .find(|(name, _)| {
-            name.strip_prefix("templates/")
-                .is_some_and(|n| message.contains(n))
-        })
-        .map_or_else(|| PathBuf::from("templates"), |(_, s)| s.origin.clone());
-    Diagnostic::error(origin, format!("template error: {message}"))
+    let place = message.lines().find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|p| {
+        let mut it = p.trim().rsplitn(3, ':');
+        let (col, line, name) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?);
+        Some((name.to_owned(), line, col))
+    });
+    let first = message.lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned();
+    let (origin, pos) = match &place {
+        Some((name, line, col)) => (origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(format!("templates/{name}"))), Some((*line, *col))),
+        None => (PathBuf::from("templates"), None),
+    };
+    Diagnostic::error(origin, format!("template error: {first}"))
+        .at_opt(pos)
         .with_hint("fix the template, or delete the site's copy to use the theme's own")
 }

@@ -1,0 +1,145 @@
+//! A test site in a temp folder, built by the real `bantin` binary.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+pub struct TestSite {
+    dir: TempDir,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+impl TestSite {
+    /// A copy of a fixture under tests/fixtures/.
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+        TestSite { dir }
+    }
+
+    /// A copy of the sample site at the repo root.
+    pub fn sample() -> TestSite {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+        copy_dir(&repo().join("content"), &dir.path().join("content"));
+        TestSite { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) -> &Self {
+        let p = self.path(rel);
+        if p.is_dir() {
+            std::fs::remove_dir_all(p).unwrap();
+        } else {
+            std::fs::remove_file(p).unwrap();
+        }
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Runs `bantin build --root <site>` with extra arguments.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .arg("build")
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    pub fn build(&self) -> &Self {
+        let out = self.run(&[]);
+        assert!(
+            out.status.success(),
+            "build failed:\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self
+    }
+
+    /// Builds, expecting failure; returns stderr.
+    pub fn build_fails(&self) -> String {
+        let out = self.run(&[]);
+        assert_eq!(out.status.code(), Some(1), "expected exit code 1; stdout: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    pub fn html(&self, rel: &str) -> Page {
+        Page(Html::parse_document(&self.read(rel)))
+    }
+
+    /// Every file under a folder, with its bytes.
+    pub fn snapshot(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+        let root = self.path(rel);
+        walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+            .collect()
+    }
+}
+
+/// A parsed page.
+pub struct Page(pub Html);
+
+impl Page {
+    pub fn all(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        let sel = Selector::parse(css).unwrap();
+        self.0.select(&sel).collect()
+    }
+
+    pub fn one(&self, css: &str) -> scraper::ElementRef<'_> {
+        let found = self.all(css);
+        assert_eq!(found.len(), 1, "expected one `{css}`, found {}", found.len());
+        found[0]
+    }
+
+    pub fn attr(&self, css: &str, name: &str) -> String {
+        self.one(css).value().attr(name).unwrap_or_else(|| panic!("`{css}` has no {name}")).to_owned()
+    }
+
+    /// The visible text of the elements matched, whitespace folded.
+    pub fn text(&self, css: &str) -> String {
+        let parts: Vec<String> = self.all(css).iter().map(|e| e.text().collect::<String>()).collect();
+        parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}

@@ -1,0 +1,146 @@
+//! Bad input: a message with file, line and column, a hint, exit code 1,
+//! and the previous output left byte for byte as it was.
+
+use crate::common::TestSite;
+
+/// Builds a good site, breaks it with `edit`, and checks that the build
+/// fails with every `expected` line and leaves public/ untouched.
+fn fails_with(edit: impl Fn(&TestSite), expected: &[&str]) {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let before = site.snapshot("public");
+    edit(&site);
+    let stderr = site.build_fails();
+    for line in expected {
+        assert!(stderr.contains(line), "expected {line:?} in:\n{stderr}");
+    }
+    assert!(stderr.contains("Nothing was written"), "{stderr}");
+    assert_eq!(site.snapshot("public"), before, "the previous output changed");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("bantin-")).collect();
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+}
+
+const DATA: &str = "content/bulletins/2021-q1/data.yaml";
+const TEXT: &str = "content/bulletins/2021-q1/index.vi.md";
+
+#[test]
+fn malformed_yaml() {
+    fails_with(
+        |s| {
+            s.write(DATA, "period: 2021-Q1\nstatus: estimate\nindicators:\n  exports: { value: 5718.5\n");
+        },
+        &["content/bulletins/2021-q1/data.yaml:5:1: error:"],
+    );
+}
+
+#[test]
+fn a_vietnamese_formatted_number() {
+    fails_with(
+        |s| {
+            s.write(DATA, "period: 2021-Q1\nstatus: estimate\nindicators:\n  exports:\n    value: \"5.718,5\"\n");
+        },
+        &[
+            "content/bulletins/2021-q1/data.yaml:5:12: error: expected a number, found the text \"5.718,5\"",
+            "hint: `5.718,5` looks like a Vietnamese-formatted number; write 5718.5",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_indicator_in_a_call() {
+    fails_with(
+        |s| {
+            s.write(TEXT, "---\ntitle: x\n---\n\nXuất khẩu {{ value(\"exprts\") }}.\n");
+        },
+        &[
+            "content/bulletins/2021-q1/index.vi.md:5:11: error: `exprts` is neither an indicator nor a breakdown of 2021-Q1",
+            "hint: did you mean `exports`?",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_field_in_a_call() {
+    fails_with(
+        |s| {
+            s.write(TEXT, "---\ntitle: x\n---\n\n{{ change(\"exports\", \"growth_yo\") }}\n");
+        },
+        &["content/bulletins/2021-q1/index.vi.md:5:1: error: `growth_yo` is not a field", "did you mean `growth_yoy`?"],
+    );
+}
+
+#[test]
+fn an_unknown_breakdown_in_a_call() {
+    fails_with(
+        |s| {
+            s.write(TEXT, "---\ntitle: x\n---\n\n{{ chart(\"iip_by_sectr\") }}\n");
+        },
+        &["index.vi.md:5:1: error: `iip_by_sectr` is neither an indicator nor a breakdown of 2021-Q1", "did you mean `iip_by_sector`?"],
+    );
+}
+
+#[test]
+fn an_unknown_period_in_a_call() {
+    fails_with(
+        |s| {
+            s.write(TEXT, "---\ntitle: x\n---\n\n{{ value(\"exports\", period=\"2019-Q1\") }}\n");
+        },
+        &["index.vi.md:5:1: error: no release covers the period 2019-Q1", "the periods published are: 2020-Q1, 2021-Q1"],
+    );
+}
+
+#[test]
+fn an_invalid_period() {
+    fails_with(
+        |s| {
+            s.write(DATA, "period: 2021-Q5\nstatus: estimate\n");
+        },
+        &["content/bulletins/2021-q1/data.yaml:1:9: error: `2021-Q5`: a quarter is Q1, Q2, Q3 or Q4"],
+    );
+}
+
+#[test]
+fn a_duplicate_period_written_another_way() {
+    fails_with(
+        |s| {
+            s.write("content/bulletins/zz-again/data.yaml", "period: 2021-3M\nstatus: final\n");
+        },
+        &["content/bulletins/zz-again/data.yaml:1:9: error: the period 2021-3M is already published by content/bulletins/2021-q1/data.yaml"],
+    );
+}
+
+#[test]
+fn every_problem_is_listed_at_once() {
+    fails_with(
+        |s| {
+            s.write(DATA, "period: 2021-Q1\nstatus: estimated\nindicators:\n  exports:\n    value: abc\n");
+            s.write(TEXT, "---\ntitle: x\n---\n{{ valeu(\"exports\") }}\n");
+        },
+        &[
+            "data.yaml:2:9: error: `estimated` is not a status",
+            "data.yaml:5:12: error: expected a number, found the text \"abc\"",
+            "index.vi.md:4:4: error: unknown call `valeu`",
+            "3 errors, 0 warnings",
+        ],
+    );
+}
+
+#[test]
+fn a_template_rendering_error_is_reported_once_on_its_file() {
+    fails_with(
+        |s| {
+            s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ nope.x }}{% endblock content %}");
+        },
+        &["templates/page.html:1:48: error: template error: Variable `nope` is not defined.", "1 error, 0 warnings"],
+    );
+}
+
+#[test]
+fn a_broken_template_names_its_file() {
+    fails_with(
+        |s| {
+            s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ title }{% endblock content %}");
+        },
+        &["templates/page.html:1:54: error: template error: Found `}` but expected }}.", "1 error, 0 warnings"],
+    );
+}

@@ -1,0 +1,10 @@
+//! Integration tests: real sites built by the real binary in temp folders,
+//! the output parsed with an HTML parser. One test binary, a module per
+//! capability.
+
+mod common;
+
+mod bilingual;
+mod errors;
+mod output;
+mod sample;
