@@ -288,7 +288,10 @@ mod tests {
         ];
         for (id, v, e) in cases {
             let p = Period::parse(id).unwrap();
-            assert_eq!((vi.period_title(&p).as_str(), en.period_title(&p).as_str()), (v, e));
+            assert_eq!(
+                (vi.period_title(&p).as_str(), en.period_title(&p).as_str()),
+                (v, e)
+            );
         }
     }
 

@@ -156,7 +156,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             }
         })
         .collect();
-    let mut problems = problems.into_inner().unwrap_or_else(|e| e.into_inner()).deduplicated();
+    let mut problems = problems
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .deduplicated();
 
     match render_404(site, theme, &urls, &shared) {
         Ok(html) => files.push(OutputFile {
@@ -309,7 +312,10 @@ fn render_page(
     };
     ctx.insert("title", &title);
     ctx.insert("description", &description);
-    theme.tera.render(page.template(), &ctx).map_err(|e| theme.diagnose(&e))
+    theme
+        .tera
+        .render(page.template(), &ctx)
+        .map_err(|e| theme.diagnose(&e))
 }
 
 /// Links to the same page in every language.

@@ -148,7 +148,10 @@ impl Theme {
 
         let origins: BTreeMap<String, PathBuf> = files
             .iter()
-            .filter_map(|(name, s)| name.strip_prefix("templates/").map(|n| (n.to_owned(), s.origin.clone())))
+            .filter_map(|(name, s)| {
+                name.strip_prefix("templates/")
+                    .map(|n| (n.to_owned(), s.origin.clone()))
+            })
             .collect();
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
@@ -190,14 +193,32 @@ impl Theme {
 /// whole.
 fn template_error(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagnostic {
     let message = e.to_string();
-    let place = message.lines().find_map(|l| l.trim_start().strip_prefix("--> ")).and_then(|p| {
-        let mut it = p.trim().rsplitn(3, ':');
-        let (col, line, name) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?);
-        Some((name.to_owned(), line, col))
-    });
-    let first = message.lines().next().unwrap_or_default().trim_start_matches("error: ").to_owned();
+    let place = message
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|p| {
+            let mut it = p.trim().rsplitn(3, ':');
+            let (col, line, name) = (
+                it.next()?.parse().ok()?,
+                it.next()?.parse().ok()?,
+                it.next()?,
+            );
+            Some((name.to_owned(), line, col))
+        });
+    let first = message
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_owned();
     let (origin, pos) = match &place {
-        Some((name, line, col)) => (origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(format!("templates/{name}"))), Some((*line, *col))),
+        Some((name, line, col)) => (
+            origins
+                .get(name)
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(format!("templates/{name}"))),
+            Some((*line, *col)),
+        ),
         None => (PathBuf::from("templates"), None),
     };
     Diagnostic::error(origin, format!("template error: {first}"))

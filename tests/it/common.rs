@@ -98,7 +98,12 @@ impl TestSite {
     /// Builds, expecting failure; returns stderr.
     pub fn build_fails(&self) -> String {
         let out = self.run(&[]);
-        assert_eq!(out.status.code(), Some(1), "expected exit code 1; stdout: {}", String::from_utf8_lossy(&out.stdout));
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "expected exit code 1; stdout: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
@@ -113,7 +118,16 @@ impl TestSite {
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(&root).unwrap().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+            .map(|e| {
+                (
+                    e.path()
+                        .strip_prefix(&root)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
             .collect()
     }
 }
@@ -129,17 +143,34 @@ impl Page {
 
     pub fn one(&self, css: &str) -> scraper::ElementRef<'_> {
         let found = self.all(css);
-        assert_eq!(found.len(), 1, "expected one `{css}`, found {}", found.len());
+        assert_eq!(
+            found.len(),
+            1,
+            "expected one `{css}`, found {}",
+            found.len()
+        );
         found[0]
     }
 
     pub fn attr(&self, css: &str, name: &str) -> String {
-        self.one(css).value().attr(name).unwrap_or_else(|| panic!("`{css}` has no {name}")).to_owned()
+        self.one(css)
+            .value()
+            .attr(name)
+            .unwrap_or_else(|| panic!("`{css}` has no {name}"))
+            .to_owned()
     }
 
     /// The visible text of the elements matched, whitespace folded.
     pub fn text(&self, css: &str) -> String {
-        let parts: Vec<String> = self.all(css).iter().map(|e| e.text().collect::<String>()).collect();
-        parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+        let parts: Vec<String> = self
+            .all(css)
+            .iter()
+            .map(|e| e.text().collect::<String>())
+            .collect();
+        parts
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }

@@ -15,9 +15,20 @@ fn fails_with(edit: impl Fn(&TestSite), expected: &[&str]) {
         assert!(stderr.contains(line), "expected {line:?} in:\n{stderr}");
     }
     assert!(stderr.contains("Nothing was written"), "{stderr}");
-    assert_eq!(site.snapshot("public"), before, "the previous output changed");
-    let leftovers: Vec<_> = std::fs::read_dir(site.root()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains("bantin-")).collect();
-    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
+    assert_eq!(
+        site.snapshot("public"),
+        before,
+        "the previous output changed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("bantin-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
 }
 
 const DATA: &str = "content/bulletins/2021-q1/data.yaml";
@@ -27,7 +38,10 @@ const TEXT: &str = "content/bulletins/2021-q1/index.vi.md";
 fn malformed_yaml() {
     fails_with(
         |s| {
-            s.write(DATA, "period: 2021-Q1\nstatus: estimate\nindicators:\n  exports: { value: 5718.5\n");
+            s.write(
+                DATA,
+                "period: 2021-Q1\nstatus: estimate\nindicators:\n  exports: { value: 5718.5\n",
+            );
         },
         &["content/bulletins/2021-q1/data.yaml:5:1: error:"],
     );
@@ -50,7 +64,10 @@ fn a_vietnamese_formatted_number() {
 fn an_unknown_indicator_in_a_call() {
     fails_with(
         |s| {
-            s.write(TEXT, "---\ntitle: x\n---\n\nXuất khẩu {{ value(\"exprts\") }}.\n");
+            s.write(
+                TEXT,
+                "---\ntitle: x\n---\n\nXuất khẩu {{ value(\"exprts\") }}.\n",
+            );
         },
         &[
             "content/bulletins/2021-q1/index.vi.md:5:11: error: `exprts` is neither an indicator nor a breakdown of 2021-Q1",
@@ -63,9 +80,15 @@ fn an_unknown_indicator_in_a_call() {
 fn an_unknown_field_in_a_call() {
     fails_with(
         |s| {
-            s.write(TEXT, "---\ntitle: x\n---\n\n{{ change(\"exports\", \"growth_yo\") }}\n");
+            s.write(
+                TEXT,
+                "---\ntitle: x\n---\n\n{{ change(\"exports\", \"growth_yo\") }}\n",
+            );
         },
-        &["content/bulletins/2021-q1/index.vi.md:5:1: error: `growth_yo` is not a field", "did you mean `growth_yoy`?"],
+        &[
+            "content/bulletins/2021-q1/index.vi.md:5:1: error: `growth_yo` is not a field",
+            "did you mean `growth_yoy`?",
+        ],
     );
 }
 
@@ -73,9 +96,15 @@ fn an_unknown_field_in_a_call() {
 fn an_unknown_breakdown_in_a_call() {
     fails_with(
         |s| {
-            s.write(TEXT, "---\ntitle: x\n---\n\n{{ chart(\"iip_by_sectr\") }}\n");
+            s.write(
+                TEXT,
+                "---\ntitle: x\n---\n\n{{ chart(\"iip_by_sectr\") }}\n",
+            );
         },
-        &["index.vi.md:5:1: error: `iip_by_sectr` is neither an indicator nor a breakdown of 2021-Q1", "did you mean `iip_by_sector`?"],
+        &[
+            "index.vi.md:5:1: error: `iip_by_sectr` is neither an indicator nor a breakdown of 2021-Q1",
+            "did you mean `iip_by_sector`?",
+        ],
     );
 }
 
@@ -83,9 +112,15 @@ fn an_unknown_breakdown_in_a_call() {
 fn an_unknown_period_in_a_call() {
     fails_with(
         |s| {
-            s.write(TEXT, "---\ntitle: x\n---\n\n{{ value(\"exports\", period=\"2019-Q1\") }}\n");
+            s.write(
+                TEXT,
+                "---\ntitle: x\n---\n\n{{ value(\"exports\", period=\"2019-Q1\") }}\n",
+            );
         },
-        &["index.vi.md:5:1: error: no release covers the period 2019-Q1", "the periods published are: 2020-Q1, 2021-Q1"],
+        &[
+            "index.vi.md:5:1: error: no release covers the period 2019-Q1",
+            "the periods published are: 2020-Q1, 2021-Q1",
+        ],
     );
 }
 
@@ -95,7 +130,9 @@ fn an_invalid_period() {
         |s| {
             s.write(DATA, "period: 2021-Q5\nstatus: estimate\n");
         },
-        &["content/bulletins/2021-q1/data.yaml:1:9: error: `2021-Q5`: a quarter is Q1, Q2, Q3 or Q4"],
+        &[
+            "content/bulletins/2021-q1/data.yaml:1:9: error: `2021-Q5`: a quarter is Q1, Q2, Q3 or Q4",
+        ],
     );
 }
 
@@ -103,9 +140,14 @@ fn an_invalid_period() {
 fn a_duplicate_period_written_another_way() {
     fails_with(
         |s| {
-            s.write("content/bulletins/zz-again/data.yaml", "period: 2021-3M\nstatus: final\n");
+            s.write(
+                "content/bulletins/zz-again/data.yaml",
+                "period: 2021-3M\nstatus: final\n",
+            );
         },
-        &["content/bulletins/zz-again/data.yaml:1:9: error: the period 2021-3M is already published by content/bulletins/2021-q1/data.yaml"],
+        &[
+            "content/bulletins/zz-again/data.yaml:1:9: error: the period 2021-3M is already published by content/bulletins/2021-q1/data.yaml",
+        ],
     );
 }
 
@@ -113,7 +155,10 @@ fn a_duplicate_period_written_another_way() {
 fn every_problem_is_listed_at_once() {
     fails_with(
         |s| {
-            s.write(DATA, "period: 2021-Q1\nstatus: estimated\nindicators:\n  exports:\n    value: abc\n");
+            s.write(
+                DATA,
+                "period: 2021-Q1\nstatus: estimated\nindicators:\n  exports:\n    value: abc\n",
+            );
             s.write(TEXT, "---\ntitle: x\n---\n{{ valeu(\"exports\") }}\n");
         },
         &[
@@ -129,9 +174,15 @@ fn every_problem_is_listed_at_once() {
 fn a_template_rendering_error_is_reported_once_on_its_file() {
     fails_with(
         |s| {
-            s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ nope.x }}{% endblock content %}");
+            s.write(
+                "templates/page.html",
+                "{% extends \"base.html\" %}{% block content %}{{ nope.x }}{% endblock content %}",
+            );
         },
-        &["templates/page.html:1:48: error: template error: Variable `nope` is not defined.", "1 error, 0 warnings"],
+        &[
+            "templates/page.html:1:48: error: template error: Variable `nope` is not defined.",
+            "1 error, 0 warnings",
+        ],
     );
 }
 
@@ -139,8 +190,14 @@ fn a_template_rendering_error_is_reported_once_on_its_file() {
 fn a_broken_template_names_its_file() {
     fails_with(
         |s| {
-            s.write("templates/page.html", "{% extends \"base.html\" %}{% block content %}{{ title }{% endblock content %}");
+            s.write(
+                "templates/page.html",
+                "{% extends \"base.html\" %}{% block content %}{{ title }{% endblock content %}",
+            );
         },
-        &["templates/page.html:1:54: error: template error: Found `}` but expected }}.", "1 error, 0 warnings"],
+        &[
+            "templates/page.html:1:54: error: template error: Found `}` but expected }}.",
+            "1 error, 0 warnings",
+        ],
     );
 }

@@ -6,7 +6,11 @@ use crate::common::TestSite;
 #[test]
 fn refuses_to_write_into_the_site_root() {
     let site = TestSite::fixture("basic");
-    for args in [&["--output", "."][..], &["--output", "content"][..], &["--output", "content/x"][..]] {
+    for args in [
+        &["--output", "."][..],
+        &["--output", "content"][..],
+        &["--output", "content/x"][..],
+    ] {
         let out = site.run(args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -21,7 +25,10 @@ fn refuses_to_write_into_the_site_root() {
 fn refuses_output_dir_dot_in_site_toml() {
     let site = TestSite::fixture("basic");
     let toml = site.read("site.toml");
-    site.write("site.toml", &toml.replace("default_language", "output_dir = \".\"\ndefault_language"));
+    site.write(
+        "site.toml",
+        &toml.replace("default_language", "output_dir = \".\"\ndefault_language"),
+    );
     let out = site.run(&[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to write the site into ."));
@@ -36,14 +43,21 @@ fn refuses_a_folder_outside_the_site_unless_forced() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!target.exists());
     let out = site.run(&["--output", target.to_str().unwrap(), "--force"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(target.join("index.html").is_file());
 }
 
 #[test]
 fn keeps_files_it_did_not_make_and_removes_stale_ones_it_did() {
     let site = TestSite::fixture("basic");
-    site.write("content/bulletins/2019-q1/data.yaml", "period: 2019-Q1\nstatus: final\n");
+    site.write(
+        "content/bulletins/2019-q1/data.yaml",
+        "period: 2019-Q1\nstatus: final\n",
+    );
     site.build();
     assert!(site.path("public/2019-q1/index.html").is_file());
     site.write("public/CNAME", "bantin.example.gov.vn\n");
@@ -52,7 +66,10 @@ fn keeps_files_it_did_not_make_and_removes_stale_ones_it_did() {
     site.build();
     assert_eq!(site.read("public/CNAME"), "bantin.example.gov.vn\n");
     assert_eq!(site.read("public/verify/google123.html"), "ok");
-    assert!(!site.path("public/2019-q1").exists() && !site.path("public/en/2019-q1").exists(), "the removed release's pages are gone");
+    assert!(
+        !site.path("public/2019-q1").exists() && !site.path("public/en/2019-q1").exists(),
+        "the removed release's pages are gone"
+    );
     assert!(site.path("public/2021-q1/index.html").is_file());
 }
 
@@ -63,7 +80,10 @@ fn refuses_an_existing_folder_it_did_not_make() {
     let out = site.run(&[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("was not made by bantin"));
-    assert_eq!(site.read("public/index.html"), "<p>the department's old site</p>");
+    assert_eq!(
+        site.read("public/index.html"),
+        "<p>the department's old site</p>"
+    );
 }
 
 #[test]
@@ -72,7 +92,10 @@ fn refuses_to_overwrite_a_foreign_file_with_a_generated_one() {
     site.build();
     // The editor's own file sits where a new release's page would go.
     site.write("public/2022-q1/index.html", "mine");
-    site.write("content/bulletins/2022-q1/data.yaml", "period: 2022-Q1\nstatus: final\n");
+    site.write(
+        "content/bulletins/2022-q1/data.yaml",
+        "period: 2022-Q1\nstatus: final\n",
+    );
     let out = site.run(&[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("which bantin did not make"));
