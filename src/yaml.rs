@@ -267,50 +267,6 @@ pub fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const DOC: &str = "period: 2021-Q1\nindicators:\n  exports:\n    value: 5718.5\n    growth_yo: 25.15\nbreakdowns:\n  s:\n    rows:\n      - { label: a, growth_yoy: 1 }\n      - { label: b, growth_yoy: x }\n";
-
-    #[test]
-    fn locates_values_and_keys() {
-        let p = YamlPath::root()
-            .key("indicators")
-            .key("exports")
-            .key("value");
-        assert_eq!(locate(DOC, &p, false), Some((4, 12)));
-        let k = YamlPath::root()
-            .key("indicators")
-            .key("exports")
-            .key("growth_yo");
-        assert_eq!(locate(DOC, &k, true), Some((5, 5)));
-    }
-
-    #[test]
-    fn locates_inside_flow_sequences() {
-        let p = YamlPath::root()
-            .key("breakdowns")
-            .key("s")
-            .key("rows")
-            .index(1)
-            .key("growth_yoy");
-        assert_eq!(locate(DOC, &p, false), Some((10, 33)));
-    }
-
-    #[test]
-    fn missing_paths_have_no_location() {
-        let p = YamlPath::root().key("nothing").key("here");
-        assert_eq!(locate(DOC, &p, false), None);
-    }
-
-    #[test]
-    fn syntax_errors_carry_position() {
-        let e = parse("a: 1\nb: [1, 2\n").unwrap_err();
-        assert!(e.position.is_some(), "{e:?}");
-    }
-}
-
 /// A YAML file being read: its text, for locating problems, and the path
 /// shown in messages.
 pub struct Source<'a> {
@@ -400,5 +356,49 @@ impl Source<'_> {
                 LocalText::None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "period: 2021-Q1\nindicators:\n  exports:\n    value: 5718.5\n    growth_yo: 25.15\nbreakdowns:\n  s:\n    rows:\n      - { label: a, growth_yoy: 1 }\n      - { label: b, growth_yoy: x }\n";
+
+    #[test]
+    fn locates_values_and_keys() {
+        let p = YamlPath::root()
+            .key("indicators")
+            .key("exports")
+            .key("value");
+        assert_eq!(locate(DOC, &p, false), Some((4, 12)));
+        let k = YamlPath::root()
+            .key("indicators")
+            .key("exports")
+            .key("growth_yo");
+        assert_eq!(locate(DOC, &k, true), Some((5, 5)));
+    }
+
+    #[test]
+    fn locates_inside_flow_sequences() {
+        let p = YamlPath::root()
+            .key("breakdowns")
+            .key("s")
+            .key("rows")
+            .index(1)
+            .key("growth_yoy");
+        assert_eq!(locate(DOC, &p, false), Some((10, 33)));
+    }
+
+    #[test]
+    fn missing_paths_have_no_location() {
+        let p = YamlPath::root().key("nothing").key("here");
+        assert_eq!(locate(DOC, &p, false), None);
+    }
+
+    #[test]
+    fn syntax_errors_carry_position() {
+        let e = parse("a: 1\nb: [1, 2\n").unwrap_err();
+        assert!(e.position.is_some(), "{e:?}");
     }
 }
