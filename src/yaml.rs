@@ -12,6 +12,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_yaml::Value;
 
+use crate::diagnostic::Diagnostic;
+
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Seg {
@@ -276,24 +278,18 @@ pub struct Source<'a> {
 
 impl Source<'_> {
     /// An error at the node (or, with `at_key`, at the key naming it).
-    pub fn error(
-        &self,
-        path: &YamlPath,
-        at_key: bool,
-        message: impl Into<String>,
-    ) -> crate::diagnostic::Diagnostic {
-        crate::diagnostic::Diagnostic::error(self.shown, message)
-            .at_opt(locate(self.text, path, at_key))
-    }
-
-    pub fn warning(
-        &self,
-        path: &YamlPath,
-        at_key: bool,
-        message: impl Into<String>,
-    ) -> crate::diagnostic::Diagnostic {
-        crate::diagnostic::Diagnostic::warning(self.shown, message)
-            .at_opt(locate(self.text, path, at_key))
+    pub fn error(&self, path: &YamlPath, at_key: bool, message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::error(self.shown, message);
+        match locate(self.text, path, at_key) {
+            Some(pos) => d.at_opt(Some(pos)),
+            // No position (a node written in an unusual way): the YAML
+            // path still tells the editor where to look.
+            None if !path.0.is_empty() => Diagnostic {
+                message: format!("{} (at `{path}`)", d.message),
+                ..d
+            },
+            None => d,
+        }
     }
 
     /// A key that is not one of `known`, with a "did you mean" hint.
@@ -303,7 +299,7 @@ impl Source<'_> {
         key: &str,
         what: &str,
         known: &[&str],
-    ) -> crate::diagnostic::Diagnostic {
+    ) -> Diagnostic {
         let hint = match crate::diagnostic::did_you_mean(key, known.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the keys allowed here are: {}", known.join(", ")),
@@ -317,7 +313,7 @@ impl Source<'_> {
         &self,
         path: &YamlPath,
         v: &Value,
-        problems: &mut Vec<crate::diagnostic::Diagnostic>,
+        problems: &mut Vec<Diagnostic>,
     ) -> crate::config::LocalText {
         use crate::config::LocalText;
         match v {

@@ -75,6 +75,28 @@ struct LangShared {
     nav: Vec<(String, String)>,
 }
 
+impl LangShared {
+    /// The context every page of the language starts from; `current` is
+    /// the page's address, to mark its menu entry.
+    fn context(&self, urls: &Urls, lang: &str, current: Option<&str>) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert_value("t", self.t.clone());
+        ctx.insert_value("site", self.site.clone());
+        ctx.insert("lang", lang);
+        let nav: Vec<NavItem> = self
+            .nav
+            .iter()
+            .map(|(label, r)| NavItem {
+                label: label.clone(),
+                href: urls.path(lang, r),
+                current: Some(r.as_str()) == current,
+            })
+            .collect();
+        ctx.insert("nav", &nav);
+        ctx
+    }
+}
+
 #[derive(Serialize)]
 struct Alternate {
     lang: String,
@@ -115,7 +137,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             for p in &site.pages {
                 nav.push((page_title(p, &words), format!("{}/", p.slug)));
             }
-            let site_view = serde_json_like_site(site, lang, &urls, &css_version);
+            let site_view = site_view(site, lang, &urls, &css_version);
             (
                 lang.as_str(),
                 LangShared {
@@ -205,7 +227,7 @@ struct SiteView {
     base_url: String,
 }
 
-fn serde_json_like_site(site: &Site, lang: &str, urls: &Urls, css_version: &str) -> Value {
+fn site_view(site: &Site, lang: &str, urls: &Urls, css_version: &str) -> Value {
     let c = &site.config;
     let d = &c.default_language;
     Value::from_serializable(&SiteView {
@@ -248,23 +270,10 @@ fn render_page(
     };
     let sh = &shared[lang];
     let rel = page.rel();
-    let mut ctx = Context::new();
-    ctx.insert_value("t", sh.t.clone());
-    ctx.insert_value("site", sh.site.clone());
-    ctx.insert("lang", lang);
+    let mut ctx = sh.context(urls, lang, Some(&rel));
     ctx.insert("canonical", &urls.abs(lang, &rel));
     ctx.insert("alternates", &alternates(site, theme, urls, lang, &rel));
     ctx.insert("x_default", &urls.abs(&site.config.default_language, &rel));
-    let nav: Vec<NavItem> = sh
-        .nav
-        .iter()
-        .map(|(label, r)| NavItem {
-            label: label.clone(),
-            href: urls.path(lang, r),
-            current: *r == rel,
-        })
-        .collect();
-    ctx.insert("nav", &nav);
     ctx.insert("missing_legend", words.t("missing_legend"));
 
     let (title, description) = match page {
@@ -272,7 +281,7 @@ fn render_page(
             let latest = site.latest();
             ctx.insert("years", &views::years(site, &words, urls));
             if let Some(b) = latest {
-                ctx.insert("latest", &views::release_item(site, b, &words, urls));
+                ctx.insert("latest", &views::release_item(b, &words, urls));
                 ctx.insert("cards", &views::cards(site, b, &words));
             }
             let title = site
@@ -384,7 +393,7 @@ fn bulletin_context(
 ) -> Result<(String, String), Diagnostic> {
     let lang = words.lang();
     let rel = format!("{}/", b.slug());
-    let item = views::release_item(site, b, words, urls);
+    let item = views::release_item(b, words, urls);
     let narrative = b.narratives.get(lang);
     let html = match narrative {
         Some(n) => narrative_html(site, theme, urls, words, n, Some(b.period()))?,
@@ -495,22 +504,9 @@ fn render_404(
 ) -> Result<String, Diagnostic> {
     let lang = site.config.default_language.as_str();
     let sh = &shared[lang];
-    let mut ctx = Context::new();
-    ctx.insert_value("t", sh.t.clone());
-    ctx.insert_value("site", sh.site.clone());
-    ctx.insert("lang", lang);
+    let mut ctx = sh.context(urls, lang, None);
     ctx.insert("title", theme.locales[lang].t("notfound.title"));
     ctx.insert("description", "");
-    let nav: Vec<NavItem> = sh
-        .nav
-        .iter()
-        .map(|(label, r)| NavItem {
-            label: label.clone(),
-            href: urls.path(lang, r),
-            current: false,
-        })
-        .collect();
-    ctx.insert("nav", &nav);
     ctx.insert("alternates", &Vec::<Alternate>::new());
     #[derive(Serialize)]
     struct Other {

@@ -119,8 +119,7 @@ pub fn bulletin_title(b: &Bulletin, words: &Words) -> String {
         })
 }
 
-pub fn release_item(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> ReleaseItem {
-    let _ = site;
+pub fn release_item(b: &Bulletin, words: &Words, urls: &Urls) -> ReleaseItem {
     ReleaseItem {
         title: bulletin_title(b, words),
         period: words.locale.period_title(b.period()),
@@ -129,7 +128,7 @@ pub fn release_item(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Re
         status_code: b.data.status.name(),
         published: b.data.published.map(|d| words.locale.date(&d)),
         published_iso: b.data.published.map(|d| d.to_string()),
-        kind: words.t(kind_key(b.period())).to_owned(),
+        kind: words.t(kind_key(b.period().kind())).to_owned(),
     }
 }
 
@@ -138,15 +137,6 @@ fn status_key(b: &Bulletin) -> &'static str {
         crate::dataset::Status::Estimate => "status.estimate",
         crate::dataset::Status::Preliminary => "status.preliminary",
         crate::dataset::Status::Final => "status.final",
-    }
-}
-
-fn kind_key(p: &Period) -> &'static str {
-    match p.kind() {
-        crate::period::Kind::Year => "kind.year",
-        crate::period::Kind::Cumulative => "kind.cumulative",
-        crate::period::Kind::Quarter => "kind.quarter",
-        crate::period::Kind::Month => "kind.month",
     }
 }
 
@@ -170,10 +160,10 @@ pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
                     let releases: Vec<ReleaseItem> = in_year
                         .iter()
                         .filter(|b| b.period().kind() == k)
-                        .map(|b| release_item(site, b, words, urls))
+                        .map(|b| release_item(b, words, urls))
                         .collect();
                     (!releases.is_empty()).then(|| KindGroup {
-                        kind: words.t(kind_key_of(k)).to_owned(),
+                        kind: words.t(kind_key(k)).to_owned(),
                         releases,
                     })
                 })
@@ -182,21 +172,12 @@ pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
                 year,
                 releases: in_year
                     .iter()
-                    .map(|b| release_item(site, b, words, urls))
+                    .map(|b| release_item(b, words, urls))
                     .collect(),
                 kinds,
             }
         })
         .collect()
-}
-
-fn kind_key_of(k: crate::period::Kind) -> &'static str {
-    match k {
-        crate::period::Kind::Year => "kind.year",
-        crate::period::Kind::Cumulative => "kind.cumulative",
-        crate::period::Kind::Quarter => "kind.quarter",
-        crate::period::Kind::Month => "kind.month",
-    }
 }
 
 /// The key figures of a release: the site's key indicators present in it,
@@ -468,4 +449,13 @@ pub fn resolved_text(site: &Site, r: &Resolved, change: bool, words: &Words) -> 
     } else {
         words.value(ind, *field, x)
     })
+}
+
+fn kind_key(k: crate::period::Kind) -> &'static str {
+    match k {
+        crate::period::Kind::Year => "kind.year",
+        crate::period::Kind::Cumulative => "kind.cumulative",
+        crate::period::Kind::Quarter => "kind.quarter",
+        crate::period::Kind::Month => "kind.month",
+    }
 }
