@@ -124,20 +124,17 @@ impl Config {
         let mut problems = Vec::new();
         let at = |key: &str| find_key(text, key);
 
-        let mut base_url = raw.base_url.trim().to_owned();
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            problems.push(
-                Diagnostic::error(
-                    FILE,
-                    format!("base_url `{base_url}` is not an absolute web address"),
-                )
-                .at_opt(at("base_url"))
-                .with_hint("write it in full, e.g. https://congthuong.haiphong.gov.vn/bantin/"),
-            );
-        }
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url = match normalize_base_url(&raw.base_url) {
+            Ok(url) => url,
+            Err(message) => {
+                problems.push(
+                    Diagnostic::error(FILE, message)
+                        .at_opt(at("base_url"))
+                        .with_hint(BASE_URL_HINT),
+                );
+                String::new()
+            }
+        };
 
         let mut languages = vec![raw.default_language.clone()];
         for l in raw.languages {
@@ -191,6 +188,33 @@ impl Config {
         } else {
             format!("{lang}/")
         }
+    }
+}
+
+const BASE_URL_HINT: &str = "write it in full, e.g. https://congthuong.haiphong.gov.vn/bantin/";
+
+/// An absolute web address ending in `/`, from site.toml or `--base-url`.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let mut url = url.trim().to_owned();
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    if host.is_none_or(|h| h.is_empty() || h.starts_with('/')) || url.contains(char::is_whitespace)
+    {
+        return Err(format!("base_url `{url}` is not an absolute web address"));
+    }
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+impl Config {
+    /// Publishes for another address (`--base-url`), checked like site.toml's.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        self.base_url = normalize_base_url(url)
+            .map_err(|m| Diagnostic::error("--base-url", m).with_hint(BASE_URL_HINT))?;
+        Ok(())
     }
 }
 

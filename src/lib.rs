@@ -92,11 +92,11 @@ pub fn load_and_check(
 ) -> Result<(site::Site, render::theme::Theme, Diagnostics), BuildError> {
     let (mut site, mut warnings) = site::Site::load(root).map_err(BuildError::Site)?;
     if let Some(url) = base_url {
-        let mut url = url.trim().to_owned();
-        if !url.ends_with('/') {
-            url.push('/');
-        }
-        site.config.base_url = url;
+        site.config.set_base_url(url).map_err(|d| {
+            let mut list = Diagnostics::new();
+            list.push(d);
+            BuildError::Site(list)
+        })?;
     }
     let theme = render::theme::Theme::load(root, &site.config).map_err(BuildError::Site)?;
     warnings.extend(check::check(&site));

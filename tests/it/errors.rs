@@ -201,3 +201,18 @@ fn a_broken_template_names_its_file() {
         ],
     );
 }
+
+#[test]
+fn a_base_url_override_that_is_not_an_address() {
+    let site = TestSite::fixture("basic");
+    let out = site.run(&["--base-url", "localhost:8000"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "--base-url: error: base_url `localhost:8000` is not an absolute web address"
+        ),
+        "{stderr}"
+    );
+    assert!(!site.path("public").exists());
+}
