@@ -160,10 +160,6 @@ impl Diagnostics {
         self.items.retain(|d| seen.insert(d.to_string()));
         self
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
 }
 
 impl fmt::Display for Diagnostics {

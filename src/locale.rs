@@ -42,10 +42,6 @@ impl Strings {
             .unwrap_or(key)
     }
 
-    pub fn has(&self, key: &str) -> bool {
-        self.lookup(key).is_some()
-    }
-
     /// A list of strings (month names).
     pub fn list(&self, key: &str) -> Vec<&str> {
         self.lookup(key)

@@ -191,16 +191,6 @@ impl Narrative {
         pulldown_cmark::html::push_html(&mut html, events);
         substitute(&html, call_html)
     }
-
-    /// The first paragraph as plain text, for summaries and descriptions.
-    pub fn first_paragraph(&self, call_text: &dyn Fn(usize) -> String) -> Option<String> {
-        let para =
-            self.body.split("\n\n").map(str::trim).find(|p| {
-                !p.is_empty() && !p.starts_with(['#', '|', '<', OPEN, '!', '-', '*', '>'])
-            })?;
-        let text = substitute(&para.replace('\n', " "), call_text);
-        Some(strip_markdown(&text))
-    }
 }
 
 fn lower(level: HeadingLevel) -> HeadingLevel {
@@ -248,28 +238,6 @@ fn substitute(html: &str, call_html: &dyn Fn(usize) -> String) -> String {
         rest = tail;
     }
     out.push_str(rest);
-    out
-}
-
-fn strip_markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '*' | '_' | '`' => {}
-            '[' => {}
-            ']' => {
-                if chars.peek() == Some(&'(') {
-                    for c in chars.by_ref() {
-                        if c == ')' {
-                            break;
-                        }
-                    }
-                }
-            }
-            _ => out.push(c),
-        }
-    }
     out
 }
 

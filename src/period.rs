@@ -157,29 +157,6 @@ impl Period {
             span: self.span,
         }
     }
-
-    /// The period just before, for `growth_prev` wording.
-    pub fn previous(&self) -> Period {
-        match self.span {
-            Span::Month(1) => Period {
-                year: self.year - 1,
-                span: Span::Month(12),
-            },
-            Span::Month(m) => Period {
-                year: self.year,
-                span: Span::Month(m - 1),
-            },
-            Span::Quarter(1) => Period {
-                year: self.year - 1,
-                span: Span::Quarter(4),
-            },
-            Span::Quarter(q) => Period {
-                year: self.year,
-                span: Span::Quarter(q - 1),
-            },
-            _ => self.same_period_last_year(),
-        }
-    }
 }
 
 impl fmt::Display for Period {
@@ -273,10 +250,20 @@ mod tests {
     }
 
     #[test]
-    fn previous_and_last_year() {
-        let p = Period::parse("2021-01").unwrap();
-        assert_eq!(p.previous().id(), "2020-12");
-        assert_eq!(p.same_period_last_year().id(), "2020-01");
-        assert_eq!(Period::parse("2021-Q1").unwrap().previous().id(), "2020-Q4");
+    fn same_period_last_year() {
+        assert_eq!(
+            Period::parse("2021-01")
+                .unwrap()
+                .same_period_last_year()
+                .id(),
+            "2020-01"
+        );
+        assert_eq!(
+            Period::parse("2022-H1")
+                .unwrap()
+                .same_period_last_year()
+                .id(),
+            "2021-H1"
+        );
     }
 }

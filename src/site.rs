@@ -186,47 +186,37 @@ fn load_bulletins(
             );
             continue;
         }
-        let data = match crate::fs::read_text(&data_path, &shown) {
+        let text = match crate::fs::read_text(&data_path, &shown) {
+            Ok(t) => Some(t),
             Err(d) => {
                 problems.push(d);
                 None
             }
-            Ok(text) => match dataset::parse(
-                &Source {
-                    shown: &shown,
-                    text: &text,
-                },
-                catalog,
-            ) {
-                Ok(d) => Some(d),
-                Err(list) => {
-                    list.into_iter().for_each(|d| problems.push(d));
-                    None
-                }
-            },
         };
         let narratives = load_texts(&folder, &rel, "index", config, problems);
-        let Some(data) = data else { continue };
+        let Some(text) = text else { continue };
+        let src = Source {
+            shown: &shown,
+            text: &text,
+        };
+        let data = match dataset::parse(&src, catalog) {
+            Ok(d) => d,
+            Err(list) => {
+                list.into_iter().for_each(|d| problems.push(d));
+                continue;
+            }
+        };
         if let Some(other) = out.iter().find(|b| b.period().same_coverage(&data.period)) {
-            let src_text = std::fs::read_to_string(&data_path).unwrap_or_default();
-            let pos = crate::yaml::locate(
-                &src_text,
-                &crate::yaml::YamlPath::root().key("period"),
-                false,
+            let message = format!(
+                "the period {} is already published by {}",
+                data.period.id(),
+                other.data_file().display()
             );
             problems.push(
-                Diagnostic::error(
-                    &shown,
-                    format!(
-                        "the period {} is already published by {}",
-                        data.period.id(),
-                        other.data_file().display()
+                src.error(&crate::yaml::YamlPath::root().key("period"), false, message)
+                    .with_hint(
+                        "each period has one release; merge the two folders or correct the period",
                     ),
-                )
-                .at_opt(pos)
-                .with_hint(
-                    "each period has one release; merge the two folders or correct the period",
-                ),
             );
             continue;
         }
