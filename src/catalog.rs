@@ -23,6 +23,8 @@ pub struct Indicator {
     pub decimals: Option<u8>,
     /// What a `share` is a share of ("GRDP"), for the wording.
     pub share_of: LocalText,
+    /// What the indicator measures, for its page: a sentence or two.
+    pub definition: LocalText,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -31,7 +33,7 @@ pub struct Catalog {
     index: HashMap<String, usize>,
 }
 
-const KEYS: [&str; 4] = ["name", "unit", "decimals", "share_of"];
+const KEYS: [&str; 5] = ["name", "unit", "decimals", "share_of", "definition"];
 
 impl Catalog {
     pub fn get(&self, id: &str) -> Option<&Indicator> {
@@ -96,6 +98,7 @@ impl Catalog {
                 unit: LocalText::None,
                 decimals: None,
                 share_of: LocalText::None,
+                definition: LocalText::None,
             };
             for (fk, fv) in fields {
                 let key = yaml::key_text(fk);
@@ -104,6 +107,9 @@ impl Catalog {
                     "unit" => ind.unit = src.local_text(&at.key("unit"), fv, &mut problems),
                     "share_of" => {
                         ind.share_of = src.local_text(&at.key("share_of"), fv, &mut problems)
+                    }
+                    "definition" => {
+                        ind.definition = src.local_text(&at.key("definition"), fv, &mut problems)
                     }
                     "decimals" => match fv.as_u64() {
                         Some(d) if d <= 6 => ind.decimals = Some(d as u8),

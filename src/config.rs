@@ -70,6 +70,8 @@ struct RawConfig {
     description: LocalText,
     #[serde(default)]
     key_indicators: Vec<String>,
+    #[serde(default)]
+    licence: LocalText,
 }
 
 fn default_language() -> String {
@@ -99,6 +101,8 @@ pub struct Config {
     /// Indicators shown as main points, in this order (default: all, in
     /// catalogue order).
     pub key_indicators: Vec<String>,
+    /// The terms of reuse of the figures, shown on the open data page.
+    pub licence: LocalText,
 }
 
 pub const FILE: &str = "site.toml";
@@ -171,6 +175,7 @@ impl Config {
             publisher: raw.publisher,
             description: raw.description,
             key_indicators: raw.key_indicators,
+            licence: raw.licence,
         })
     }
 

@@ -4,7 +4,8 @@
 //! 1. **load**: `site.toml`, the indicator catalogue, each release's
 //!    `data.yaml` and narratives, free pages ([`site::Site::load`]);
 //! 2. **check**: every call names figures that exist ([`check::check`]);
-//! 3. **render**: pages per language through the theme ([`render`]);
+//! 3. **render**: pages per language through the theme, with their charts
+//!    ([`render`]), and the open data files ([`opendata`]);
 //! 4. **write**: into a staging folder, swapped in whole ([`output`]).
 
 pub mod catalog;
@@ -15,6 +16,7 @@ pub mod diagnostic;
 pub mod fs;
 pub mod locale;
 pub mod narrative;
+pub mod opendata;
 pub mod output;
 pub mod period;
 pub mod render;

@@ -2,8 +2,10 @@
 //! Templates are compiled once per build; pages render in parallel; what
 //! is the same for every page of a language is built once.
 
+pub mod charts;
 pub mod theme;
 pub mod urls;
+pub mod vendor;
 pub mod views;
 pub mod words;
 
@@ -14,12 +16,15 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
-use crate::check;
+use crate::catalog::Indicator;
+use crate::check::{self, Resolved};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::locale::fill;
 use crate::narrative::{Func, Narrative};
-use crate::period::Period;
+use crate::opendata;
+use crate::period::{Kind, Period};
 use crate::site::{Bulletin, Page, Site};
+use charts::{ChartView, PageCharts};
 use theme::Theme;
 use urls::Urls;
 use views::{Link, TableView};
@@ -47,6 +52,9 @@ enum PageRef<'a> {
     Archive,
     Bulletin(&'a Bulletin),
     Page(&'a Page),
+    Indicators,
+    Indicator(&'a Indicator),
+    Data,
 }
 
 impl PageRef<'_> {
@@ -56,6 +64,9 @@ impl PageRef<'_> {
             PageRef::Archive => "archive/".into(),
             PageRef::Bulletin(b) => format!("{}/", b.slug()),
             PageRef::Page(p) => format!("{}/", p.slug),
+            PageRef::Indicators => "indicators/".into(),
+            PageRef::Indicator(i) => format!("indicators/{}/", i.id),
+            PageRef::Data => "data/".into(),
         }
     }
     fn template(&self) -> &'static str {
@@ -64,6 +75,18 @@ impl PageRef<'_> {
             PageRef::Archive => "archive.html",
             PageRef::Bulletin(_) => "bulletin.html",
             PageRef::Page(_) => "page.html",
+            PageRef::Indicators => "indicators.html",
+            PageRef::Indicator(_) => "indicator.html",
+            PageRef::Data => "data.html",
+        }
+    }
+    /// Folder of the page's chart files under `data/charts/`.
+    fn chart_folder(&self) -> String {
+        match self {
+            PageRef::Bulletin(b) => b.slug(),
+            PageRef::Indicator(i) => format!("indicators/{}", i.id),
+            PageRef::Page(p) => format!("pages/{}", p.slug),
+            _ => "site".into(),
         }
     }
 }
@@ -115,12 +138,9 @@ struct NavItem {
 
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
     let urls = Urls::new(&site.config);
-    let css_version = theme
-        .assets
-        .get("style.css")
-        .map(|b| short_hash(b))
-        .unwrap_or_default();
+    let assets = AssetUrls::new(theme, &urls);
     let langs = &site.config.languages;
+    let indicators = opendata::indicators_with_data(site);
 
     let shared: BTreeMap<&str, LangShared> = langs
         .iter()
@@ -133,11 +153,16 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             let mut nav = vec![
                 (words.t("nav.home").to_owned(), String::new()),
                 (words.t("nav.archive").to_owned(), "archive/".to_owned()),
+                (
+                    words.t("nav.indicators").to_owned(),
+                    "indicators/".to_owned(),
+                ),
+                (words.t("nav.data").to_owned(), "data/".to_owned()),
             ];
             for p in &site.pages {
                 nav.push((page_title(p, &words), format!("{}/", p.slug)));
             }
-            let site_view = site_view(site, lang, &urls, &css_version);
+            let site_view = site_view(site, lang, &urls, &assets);
             (
                 lang.as_str(),
                 LangShared {
@@ -159,21 +184,31 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
                 .map(|b| (lang.as_str(), PageRef::Bulletin(b))),
         );
         jobs.extend(site.pages.iter().map(|p| (lang.as_str(), PageRef::Page(p))));
+        jobs.push((lang, PageRef::Indicators));
+        jobs.extend(
+            indicators
+                .iter()
+                .map(|i| (lang.as_str(), PageRef::Indicator(i))),
+        );
+        jobs.push((lang, PageRef::Data));
     }
 
     let problems = Mutex::new(Diagnostics::new());
     let mut files: Vec<OutputFile> = jobs
         .par_iter()
-        .filter_map(|(lang, page)| {
+        .flat_map_iter(|(lang, page)| {
             let r = render_page(site, theme, &urls, &shared, lang, *page);
             match r {
-                Ok(html) => Some(OutputFile {
-                    path: format!("{}index.html", urls.rel(lang, &page.rel())),
-                    bytes: html.into_bytes(),
-                }),
+                Ok((html, mut extra)) => {
+                    extra.push(OutputFile {
+                        path: format!("{}index.html", urls.rel(lang, &page.rel())),
+                        bytes: html.into_bytes(),
+                    });
+                    extra
+                }
                 Err(d) => {
                     problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
-                    None
+                    Vec::new()
                 }
             }
         })
@@ -196,6 +231,30 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             bytes: bytes.clone(),
         });
     }
+    for (path, bytes) in vendor::files() {
+        files.push(OutputFile {
+            path,
+            bytes: bytes.to_vec(),
+        });
+    }
+    let titles = site
+        .bulletins
+        .iter()
+        .map(|b| {
+            let per_lang = langs
+                .iter()
+                .map(|l| {
+                    let words = Words {
+                        locale: &theme.locales[l],
+                        fallback: &site.config.default_language,
+                    };
+                    (l.clone(), views::bulletin_title(b, &words))
+                })
+                .collect();
+            (b.slug(), per_lang)
+        })
+        .collect();
+    files.extend(opendata::files(site, &urls, &titles));
     if problems.has_errors() {
         return Err(problems);
     }
@@ -217,6 +276,32 @@ fn short_hash(bytes: &[u8]) -> String {
     format!("{:08x}", h as u32)
 }
 
+/// Addresses of the site's own scripts and styles, with a fingerprint of
+/// their content so a new version is never hidden by a cache.
+struct AssetUrls {
+    css: String,
+    charts_js: String,
+    echarts_js: String,
+}
+
+impl AssetUrls {
+    fn new(theme: &Theme, urls: &Urls) -> AssetUrls {
+        let versioned = |name: &str| {
+            let v = theme
+                .assets
+                .get(name)
+                .map(|b| short_hash(b))
+                .unwrap_or_default();
+            format!("{}?v={v}", urls.file(&format!("static/{name}")))
+        };
+        AssetUrls {
+            css: versioned("style.css"),
+            charts_js: versioned("charts.js"),
+            echarts_js: urls.file(&vendor::echarts_path()),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct SiteView {
     title: String,
@@ -224,10 +309,12 @@ struct SiteView {
     description: String,
     home: String,
     css: String,
+    charts_js: String,
+    echarts_js: String,
     base_url: String,
 }
 
-fn site_view(site: &Site, lang: &str, urls: &Urls, css_version: &str) -> Value {
+fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value {
     let c = &site.config;
     let d = &c.default_language;
     Value::from_serializable(&SiteView {
@@ -235,7 +322,9 @@ fn site_view(site: &Site, lang: &str, urls: &Urls, css_version: &str) -> Value {
         publisher: c.publisher.get_or(lang, d).to_owned(),
         description: c.description.get_or(lang, d).to_owned(),
         home: urls.path(lang, ""),
-        css: format!("{}?v={css_version}", urls.file("static/style.css")),
+        css: assets.css.clone(),
+        charts_js: assets.charts_js.clone(),
+        echarts_js: assets.echarts_js.clone(),
         base_url: urls.base_url.clone(),
     })
 }
@@ -255,6 +344,7 @@ fn page_title(p: &Page, words: &Words) -> String {
         })
 }
 
+/// One page in one language: its HTML, and the chart files it links to.
 fn render_page(
     site: &Site,
     theme: &Theme,
@@ -262,7 +352,7 @@ fn render_page(
     shared: &BTreeMap<&str, LangShared>,
     lang: &str,
     page: PageRef,
-) -> Result<String, Diagnostic> {
+) -> Result<(String, Vec<OutputFile>), Diagnostic> {
     let locale = &theme.locales[lang];
     let words = Words {
         locale,
@@ -275,6 +365,14 @@ fn render_page(
     ctx.insert("alternates", &alternates(site, theme, urls, lang, &rel));
     ctx.insert("x_default", &urls.abs(&site.config.default_language, &rel));
     ctx.insert("missing_legend", words.t("missing_legend"));
+    let mut charts = PageCharts::new(site, &words, urls, page.chart_folder());
+    let out = Out {
+        site,
+        theme,
+        urls,
+        words: &words,
+        t: &sh.t,
+    };
 
     let (title, description) = match page {
         PageRef::Home => {
@@ -282,7 +380,7 @@ fn render_page(
             ctx.insert("years", &views::years(site, &words, urls));
             if let Some(b) = latest {
                 ctx.insert("latest", &views::release_item(b, &words, urls));
-                ctx.insert("cards", &views::cards(site, b, &words));
+                ctx.insert("cards", &views::cards(site, b, &words, urls));
             }
             let title = site
                 .config
@@ -290,7 +388,7 @@ fn render_page(
                 .get_or(lang, &site.config.default_language)
                 .to_owned();
             let desc = latest
-                .map(|b| cards_summary(site, b, &words))
+                .map(|b| cards_summary(site, b, &words, urls))
                 .unwrap_or_default();
             (title, desc)
         }
@@ -301,12 +399,12 @@ fn render_page(
                 words.t("archive.intro").to_owned(),
             )
         }
-        PageRef::Bulletin(b) => bulletin_context(site, theme, urls, &words, b, &mut ctx)?,
+        PageRef::Bulletin(b) => bulletin_context(&out, b, &mut charts, &mut ctx)?,
         PageRef::Page(p) => {
             let title = page_title(p, &words);
             let text = p.texts.get(lang);
             let html = match text {
-                Some(n) => narrative_html(site, theme, urls, &words, n, None)?,
+                Some(n) => narrative_html(&out, n, None, &mut charts)?,
                 None => String::new(),
             };
             ctx.insert("html", &html);
@@ -318,13 +416,82 @@ fn render_page(
             let desc = text.and_then(|n| n.summary.clone()).unwrap_or_default();
             (title, desc)
         }
+        PageRef::Indicators => {
+            ctx.insert("indicators", &views::indicator_list(site, &words, urls));
+            (
+                words.t("indicators.title").to_owned(),
+                words.t("indicators.intro").to_owned(),
+            )
+        }
+        PageRef::Indicator(ind) => {
+            let mut sections = Vec::new();
+            for kind in Kind::ALL {
+                if let Some(data) = charts::kind_series(site, ind, kind, &words, urls) {
+                    sections.push(SeriesSection {
+                        heading: words.t(views::series_key(kind)).to_owned(),
+                        chart: charts.view(&data),
+                    });
+                }
+            }
+            let view = views::indicator_view(ind, &words, urls);
+            let desc = if view.definition.is_empty() {
+                fill(
+                    words.t("indicator.description"),
+                    &[("indicator", &view.name)],
+                )
+            } else {
+                view.definition.clone()
+            };
+            ctx.insert("indicator", &view);
+            ctx.insert("indicators_href", &urls.path(lang, "indicators/"));
+            ctx.insert("sections", &sections);
+            (view.name.clone(), desc)
+        }
+        PageRef::Data => {
+            ctx.insert("data", &views::data_page(site, &words, urls));
+            (
+                words.t("data.title").to_owned(),
+                words.t("data.intro").to_owned(),
+            )
+        }
     };
     ctx.insert("title", &title);
     ctx.insert("description", &description);
-    theme
+    ctx.insert("has_charts", &!charts.files.is_empty());
+    let html = theme
         .tera
         .render(page.template(), &ctx)
-        .map_err(|e| theme.diagnose(&e))
+        .map_err(|e| theme.diagnose(&e))?;
+    Ok((html, charts.files))
+}
+
+/// What rendering one page in one language needs at hand.
+struct Out<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    urls: &'a Urls,
+    words: &'a Words<'a>,
+    /// The UI strings, for partials rendered on their own.
+    t: &'a Value,
+}
+
+impl Out<'_> {
+    fn partial(&self, name: &str, fill: impl FnOnce(&mut Context)) -> Result<String, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert_value("t", self.t.clone());
+        ctx.insert("missing_legend", self.words.t("missing_legend"));
+        fill(&mut ctx);
+        self.theme
+            .tera
+            .render(name, &ctx)
+            .map_err(|e| self.theme.diagnose(&e))
+    }
+}
+
+#[derive(Serialize)]
+struct SeriesSection {
+    heading: String,
+    chart: ChartView,
 }
 
 /// Links to the same page in every language.
@@ -364,9 +531,9 @@ fn other_texts(
         .collect()
 }
 
-fn cards_summary(site: &Site, b: &Bulletin, words: &Words) -> String {
+fn cards_summary(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> String {
     let period = words.locale.period_title(b.period());
-    let parts: Vec<String> = views::cards(site, b, words)
+    let parts: Vec<String> = views::cards(site, b, words, urls)
         .into_iter()
         .map(|c| {
             let fig = if c.unit.is_empty() {
@@ -384,19 +551,20 @@ fn cards_summary(site: &Site, b: &Bulletin, words: &Words) -> String {
 }
 
 fn bulletin_context(
-    site: &Site,
-    theme: &Theme,
-    urls: &Urls,
-    words: &Words,
+    out: &Out,
     b: &Bulletin,
+    charts: &mut PageCharts,
     ctx: &mut Context,
 ) -> Result<(String, String), Diagnostic> {
+    let (site, theme, urls, words) = (out.site, out.theme, out.urls, out.words);
     let lang = words.lang();
     let rel = format!("{}/", b.slug());
     let item = views::release_item(b, words, urls);
+    // The automatic chart first: it is the first chart on the page.
+    let growth = charts::growth(site, b, words, urls).map(|d| charts.view(&d));
     let narrative = b.narratives.get(lang);
     let html = match narrative {
-        Some(n) => narrative_html(site, theme, urls, words, n, Some(b.period()))?,
+        Some(n) => narrative_html(out, n, Some(b.period()), charts)?,
         None => String::new(),
     };
     let (prev, next) = site.neighbours(b);
@@ -419,7 +587,8 @@ fn bulletin_context(
         .map(|bd| views::breakdown_table(bd, b.period(), words))
         .collect();
     ctx.insert("release", &item);
-    ctx.insert("cards", &views::cards(site, b, words));
+    ctx.insert("cards", &views::cards(site, b, words, urls));
+    ctx.insert("growth_chart", &growth);
     ctx.insert("html", &html);
     ctx.insert("has_text", &narrative.is_some());
     ctx.insert("data_only", &b.narratives.is_empty());
@@ -427,29 +596,46 @@ fn bulletin_context(
         "other_texts",
         &other_texts(theme, urls, &b.narratives, lang, &rel),
     );
-    ctx.insert("figures", &views::figures_table(site, b, words));
+    ctx.insert("figures", &views::figures_table(site, b, words, urls));
     ctx.insert("breakdowns", &breakdowns);
+    ctx.insert(
+        "downloads",
+        &views::Downloads {
+            csv: urls.file(&format!("data/{}.csv", b.slug())),
+            json: urls.file(&format!("data/{}.json", b.slug())),
+            about: urls.path(lang, "data/"),
+        },
+    );
     ctx.insert("previous", &prev.map(link));
     ctx.insert("next", &next.map(link));
     ctx.insert("latest_banner", &banner);
     let summary = narrative
         .and_then(|n| n.summary.clone())
-        .unwrap_or_else(|| cards_summary(site, b, words));
+        .unwrap_or_else(|| cards_summary(site, b, words, urls));
     Ok((item.title, summary))
 }
 
 /// A narrative's HTML, its calls filled in this language.
 fn narrative_html(
-    site: &Site,
-    theme: &Theme,
-    urls: &Urls,
-    words: &Words,
+    out: &Out,
     n: &Narrative,
     here: Option<&Period>,
+    charts: &mut PageCharts,
 ) -> Result<String, Diagnostic> {
+    let (site, urls, words) = (out.site, out.urls, out.words);
     let mut parts = Vec::with_capacity(n.calls.len());
     for call in &n.calls {
         let resolved = check::resolve(site, n, call, here)?;
+        let chart = match (&resolved, call.func) {
+            (Resolved::Breakdown { id, period }, Func::Chart) => site
+                .bulletin(period)
+                .and_then(|b| b.data.breakdown(id))
+                .and_then(|bd| charts::breakdown(bd, period, words)),
+            (Resolved::Trend { indicator, period }, Func::Chart) => {
+                charts::trend(site, indicator, period, words, urls)
+            }
+            _ => None,
+        };
         let html = match call.func {
             Func::Value | Func::Change => {
                 let text = views::resolved_text(site, &resolved, call.func == Func::Change, words)
@@ -457,18 +643,19 @@ fn narrative_html(
                 escape_html(&text)
             }
             Func::Chart | Func::Table => {
-                match views::resolved_table(site, &resolved, words, urls) {
-                    Some(table) => {
-                        let mut ctx = Context::new();
-                        ctx.insert("table", &table);
-                        ctx.insert("missing_legend", words.t("missing_legend"));
-                        ctx.insert("kind", call.func.name());
-                        theme
-                            .tera
-                            .render("partials/figure.html", &ctx)
-                            .map_err(|e| theme.diagnose(&e))?
+                match (chart, views::resolved_table(site, &resolved, words, urls)) {
+                    (Some(data), _) => {
+                        let view = charts.view(&data);
+                        out.partial("partials/chart.html", |ctx| {
+                            ctx.insert("chart", &view);
+                            ctx.insert("show_table", &false);
+                        })?
                     }
-                    None => String::new(),
+                    (None, Some(table)) => out.partial("partials/figure.html", |ctx| {
+                        ctx.insert("table", &table);
+                        ctx.insert("kind", call.func.name());
+                    })?,
+                    (None, None) => String::new(),
                 }
             }
         };

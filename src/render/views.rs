@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::catalog::Indicator;
 use crate::check::Resolved;
 use crate::dataset::{Breakdown, Field};
 use crate::period::Period;
@@ -76,6 +77,8 @@ impl Cell {
 pub struct Card {
     pub indicator: String,
     pub name: String,
+    /// The indicator's page.
+    pub href: String,
     pub figure: String,
     pub unit: String,
     pub comparisons: Vec<String>,
@@ -182,7 +185,7 @@ pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
 
 /// The key figures of a release: the site's key indicators present in it,
 /// else every indicator, in catalogue order.
-pub fn cards(site: &Site, b: &Bulletin, words: &Words) -> Vec<Card> {
+pub fn cards(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Vec<Card> {
     let mut ids: Vec<&str> = if site.config.key_indicators.is_empty() {
         let mut v: Vec<&str> = b.data.indicators.iter().map(|(i, _)| i.as_str()).collect();
         v.sort_by_key(|i| site.catalog.position(i));
@@ -224,6 +227,7 @@ pub fn cards(site: &Site, b: &Bulletin, words: &Words) -> Vec<Card> {
             Some(Card {
                 indicator: id.to_owned(),
                 name: words.name(ind),
+                href: indicator_href(id, words, urls),
                 figure,
                 unit,
                 comparisons,
@@ -233,7 +237,7 @@ pub fn cards(site: &Site, b: &Bulletin, words: &Words) -> Vec<Card> {
 }
 
 /// Every figure of a release in one table.
-pub fn figures_table(site: &Site, b: &Bulletin, words: &Words) -> TableView {
+pub fn figures_table(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> TableView {
     let mut ids: Vec<&str> = b.data.indicators.iter().map(|(i, _)| i.as_str()).collect();
     ids.sort_by_key(|i| site.catalog.position(i));
     let fields: Vec<Field> = Field::ALL
@@ -269,7 +273,11 @@ pub fn figures_table(site: &Site, b: &Bulletin, words: &Words) -> TableView {
                 });
             }
             Some(RowView {
-                head: Cell::text(words.name(ind)),
+                head: Cell {
+                    text: words.name(ind),
+                    href: Some(indicator_href(id, words, urls)),
+                    missing: false,
+                },
                 cells,
                 current: false,
             })
@@ -457,5 +465,199 @@ fn kind_key(k: crate::period::Kind) -> &'static str {
         crate::period::Kind::Cumulative => "kind.cumulative",
         crate::period::Kind::Quarter => "kind.quarter",
         crate::period::Kind::Month => "kind.month",
+    }
+}
+
+/// An indicator's page, in the words' language.
+pub fn indicator_href(id: &str, words: &Words, urls: &Urls) -> String {
+    urls.path(words.lang(), &format!("indicators/{id}/"))
+}
+
+/// The heading of an indicator page's section for a kind of period.
+pub fn series_key(k: crate::period::Kind) -> &'static str {
+    match k {
+        crate::period::Kind::Year => "indicator.series_year",
+        crate::period::Kind::Cumulative => "indicator.series_cumulative",
+        crate::period::Kind::Quarter => "indicator.series_quarter",
+        crate::period::Kind::Month => "indicator.series_month",
+    }
+}
+
+/// An indicator, as its page and the list of indicators show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorView {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub definition: String,
+    pub href: String,
+    pub csv: String,
+    /// "Quý I/2021: 5.718,5 triệu USD": the latest figure.
+    pub latest: Option<String>,
+    pub latest_href: Option<String>,
+}
+
+pub fn indicator_view(ind: &Indicator, words: &Words, urls: &Urls) -> IndicatorView {
+    IndicatorView {
+        id: ind.id.clone(),
+        name: words.name(ind),
+        unit: words.unit(ind),
+        definition: ind
+            .definition
+            .get(words.lang())
+            .unwrap_or_default()
+            .to_owned(),
+        href: indicator_href(&ind.id, words, urls),
+        csv: urls.file(&format!("data/indicators/{}.csv", ind.id)),
+        latest: None,
+        latest_href: None,
+    }
+}
+
+/// Every indicator with figures, in catalogue order, with its latest
+/// figure.
+pub fn indicator_list(site: &Site, words: &Words, urls: &Urls) -> Vec<IndicatorView> {
+    crate::opendata::indicators_with_data(site)
+        .into_iter()
+        .map(|ind| {
+            let mut v = indicator_view(ind, words, urls);
+            let latest = site
+                .bulletins
+                .iter()
+                .filter(|b| b.data.fields(&ind.id).is_some())
+                .max_by(|a, b| {
+                    a.period()
+                        .months()
+                        .1
+                        .cmp(&b.period().months().1)
+                        .then(a.period().year.cmp(&b.period().year))
+                        .then(a.period().cmp(b.period()))
+                });
+            if let Some(b) = latest {
+                let fs = b.data.fields(&ind.id).copied().unwrap_or_default();
+                let figure = match (fs.get(Field::Value), fs.get(Field::GrowthYoy)) {
+                    (Some(x), _) => Some(words.level(ind, x)),
+                    (None, Some(g)) => Some(format!(
+                        "{} {}",
+                        words.change(g),
+                        words.basis(Field::GrowthYoy, b.period())
+                    )),
+                    _ => None,
+                };
+                v.latest =
+                    figure.map(|f| format!("{}: {f}", words.locale.period_title(b.period())));
+                v.latest_href = Some(urls.path(words.lang(), &format!("{}/", b.slug())));
+            }
+            v
+        })
+        .collect()
+}
+
+/// A release's own downloads.
+#[derive(Debug, Clone, Serialize)]
+pub struct Downloads {
+    pub csv: String,
+    pub json: String,
+    /// The page that explains the files.
+    pub about: String,
+}
+
+/// The open data page: what the files hold and where they are.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataPage {
+    pub all_csv: String,
+    pub columns: Vec<Term>,
+    pub fields: Vec<Term>,
+    pub statuses: Vec<Term>,
+    pub kinds: Vec<Term>,
+    pub licence: String,
+    pub releases: Vec<DataRelease>,
+    pub indicators: Vec<IndicatorView>,
+}
+
+/// A code and what it means.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub code: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DataRelease {
+    pub title: String,
+    pub href: String,
+    pub csv: String,
+    pub json: String,
+}
+
+pub fn data_page(site: &Site, words: &Words, urls: &Urls) -> DataPage {
+    let langs = &site.config.languages;
+    let describe = |key: &str| -> String {
+        let key = format!("data.col.{key}");
+        words.locale.strings.get(&key).to_owned()
+    };
+    let mut columns = Vec::new();
+    for c in crate::opendata::columns(langs) {
+        let generic = c
+            .rsplit_once('_')
+            .filter(|(_, l)| langs.iter().any(|x| x == l))
+            .map(|(what, l)| (what.to_owned(), l.to_owned()));
+        let text = match &generic {
+            Some((what, l)) => {
+                let key = format!("language_names.{l}");
+                let name = words.locale.strings.get(&key);
+                let name = if name == key { l.as_str() } else { name };
+                crate::locale::fill(&describe(what), &[("language", name)])
+            }
+            None => describe(&c),
+        };
+        columns.push(Term { code: c, text });
+    }
+    let fields = Field::ALL
+        .into_iter()
+        .map(|f| Term {
+            code: f.name().to_owned(),
+            text: describe(&format!("field_{}", f.name())),
+        })
+        .collect();
+    let statuses = ["estimate", "preliminary", "final"]
+        .into_iter()
+        .map(|s| Term {
+            code: s.to_owned(),
+            text: describe(&format!("status_{s}")),
+        })
+        .collect();
+    let kinds = crate::period::Kind::ALL
+        .into_iter()
+        .map(|k| Term {
+            code: k.key().to_owned(),
+            text: describe(&format!("kind_{}", k.key())),
+        })
+        .collect();
+    let licence = site
+        .config
+        .licence
+        .get(words.lang())
+        .map(str::to_owned)
+        .unwrap_or_else(|| words.t("data.no_licence").to_owned());
+    DataPage {
+        all_csv: urls.file("data/all.csv"),
+        columns,
+        fields,
+        statuses,
+        kinds,
+        licence,
+        releases: site
+            .bulletins
+            .iter()
+            .rev()
+            .map(|b| DataRelease {
+                title: words.locale.period_title(b.period()),
+                href: urls.path(words.lang(), &format!("{}/", b.slug())),
+                csv: urls.file(&format!("data/{}.csv", b.slug())),
+                json: urls.file(&format!("data/{}.json", b.slug())),
+            })
+            .collect(),
+        indicators: indicator_list(site, words, urls),
     }
 }

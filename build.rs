@@ -1,0 +1,122 @@
+//! Brings the ECharts runtime into the binary.
+//!
+//! Sites built by bantin draw their charts with Apache ECharts, served from
+//! the site itself: no CDN, no request to any other host. The runtime comes
+//! from the npm package pinned in `package.json` and `package-lock.json`;
+//! when `node_modules/` lacks it (a fresh clone) this script runs `npm ci`.
+//! The files are copied to OUT_DIR and embedded with `include_bytes!` by
+//! `src/render/vendor.rs`, with their licence notices.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The build of ECharts the charts need: bar and line charts, grid,
+/// tooltip, legend, aria and the SVG renderer, at two thirds of the full
+/// build's size.
+const RUNTIME: &str = "dist/echarts.common.min.js";
+/// ECharts' own Vietnamese strings (toolbox, aria defaults).
+const LOCALE_VI: &str = "i18n/langVI.js";
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
+    println!("cargo::rerun-if-changed=package.json");
+    println!("cargo::rerun-if-changed=package-lock.json");
+    println!("cargo::rerun-if-changed=node_modules/echarts/package.json");
+
+    let pinned = pinned_version(&root);
+    let echarts = root.join("node_modules/echarts");
+    if installed_version(&echarts).as_deref() != Some(pinned.as_str()) {
+        npm_ci(&root);
+    }
+    let installed = installed_version(&echarts);
+    if installed.as_deref() != Some(pinned.as_str()) {
+        fail(&format!(
+            "`npm ci` finished but node_modules/echarts is {installed:?}, not the pinned {pinned}"
+        ));
+    }
+
+    // One file: the runtime, then its Vietnamese locale, which registers
+    // itself with the `echarts` global the runtime has just defined.
+    let mut js = read(&echarts.join(RUNTIME));
+    js.extend_from_slice(b"\n");
+    js.extend_from_slice(&read(&echarts.join(LOCALE_VI)));
+    write(&out.join("echarts.min.js"), &js);
+
+    // The notices the Apache licence asks us to pass on, and those of the
+    // code ECharts bundles (zrender, and parts of d3).
+    let mut notice = Vec::new();
+    for (title, path) in [
+        ("Apache ECharts: LICENSE", echarts.join("LICENSE")),
+        ("Apache ECharts: NOTICE", echarts.join("NOTICE")),
+        (
+            "Apache ECharts: licenses/LICENSE-d3",
+            echarts.join("licenses/LICENSE-d3"),
+        ),
+        (
+            "ZRender (bundled in ECharts): LICENSE",
+            root.join("node_modules/zrender/LICENSE"),
+        ),
+    ] {
+        notice.extend_from_slice(format!("==== {title} ====\n\n").as_bytes());
+        notice.extend_from_slice(&read(&path));
+        notice.extend_from_slice(b"\n\n");
+    }
+    write(&out.join("echarts-LICENSE.txt"), &notice);
+    write(&out.join("echarts-version.txt"), pinned.as_bytes());
+}
+
+/// The version package-lock.json pins.
+fn pinned_version(root: &Path) -> String {
+    let lock: serde_json::Value = serde_json::from_slice(&read(&root.join("package-lock.json")))
+        .unwrap_or_else(|e| fail(&format!("package-lock.json is not valid JSON: {e}")));
+    lock["packages"]["node_modules/echarts"]["version"]
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| fail("package-lock.json does not pin echarts"))
+}
+
+fn installed_version(echarts: &Path) -> Option<String> {
+    let text = std::fs::read(echarts.join("package.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_slice(&text).ok()?;
+    let version = json["version"].as_str()?.to_owned();
+    echarts.join(RUNTIME).is_file().then_some(version)
+}
+
+fn npm_ci(root: &Path) {
+    // Scripts are off: ECharts needs none, and a build should not run
+    // code from the registry.
+    let status = Command::new("npm")
+        .args([
+            "ci",
+            "--ignore-scripts",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+        ])
+        .current_dir(root)
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => fail(&format!("`npm ci` failed ({s})")),
+        Err(e) => fail(&format!("cannot run npm ({e})")),
+    }
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())))
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    std::fs::write(path, bytes)
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())))
+}
+
+fn fail(message: &str) -> ! {
+    panic!(
+        "\n\nbantin embeds the ECharts runtime from npm: {message}.\n\
+         Install Node.js with npm (https://nodejs.org/, or `apt-get install npm`),\n\
+         then run `npm ci` in {} and build again.\n",
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default()
+    )
+}

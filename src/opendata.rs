@@ -1,0 +1,359 @@
+//! Open data: every figure of the site as files, at the addresses promised
+//! in CONTENT-FORMAT.md:
+//!
+//! - `data/<slug>.csv` and `data/<slug>.json`: one release's figures;
+//! - `data/indicators/<id>.csv`: one indicator over every period;
+//! - `data/all.csv`: everything.
+//!
+//! Every CSV has the same columns (see [`columns`]), one figure per row,
+//! numbers in machine form (`5718.5`), UTF-8 with a byte-order mark so
+//! Excel opens Vietnamese correctly. The JSON layout is versioned
+//! (`"format": "bantin.bulletin", "version": 1`) and only ever grows.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalog::Indicator;
+use crate::config::LocalText;
+use crate::dataset::{Field, Fields};
+use crate::render::OutputFile;
+use crate::render::urls::Urls;
+use crate::site::{Bulletin, Site};
+
+/// Text as CSV (RFC 4180, CRLF line ends), with a byte-order mark.
+pub fn csv_text(rows: &[Vec<String>]) -> String {
+    let mut out = String::from("\u{feff}");
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if cell.contains([',', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The columns of every CSV file, for a site's languages.
+pub fn columns(languages: &[String]) -> Vec<String> {
+    let mut c: Vec<String> = ["period", "period_kind", "status", "published"]
+        .map(String::from)
+        .to_vec();
+    c.extend(["indicator", "breakdown", "field", "value"].map(String::from));
+    for what in ["unit", "name", "item"] {
+        c.extend(languages.iter().map(|l| format!("{what}_{l}")));
+    }
+    c
+}
+
+fn machine(x: f64) -> String {
+    format!("{x}")
+}
+
+fn texts(t: &LocalText, languages: &[String]) -> Vec<String> {
+    languages
+        .iter()
+        .map(|l| t.get(l).unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// The CSV rows of one release: its indicators in catalogue order, then
+/// its breakdowns row by row.
+fn rows_of(site: &Site, b: &Bulletin, only: Option<&str>) -> Vec<Vec<String>> {
+    let langs = &site.config.languages;
+    let head = |out: &mut Vec<String>| {
+        out.push(b.period().id());
+        out.push(b.period().kind().key().to_owned());
+        out.push(b.data.status.name().to_owned());
+        out.push(b.data.published.map(|d| d.to_string()).unwrap_or_default());
+    };
+    let percent: Vec<String> = langs.iter().map(|_| "%".to_owned()).collect();
+    let mut rows = Vec::new();
+    let mut ids: Vec<&(String, Fields)> = b.data.indicators.iter().collect();
+    ids.sort_by_key(|(id, _)| site.catalog.position(id));
+    for (id, fields) in ids {
+        if only.is_some_and(|o| o != id) {
+            continue;
+        }
+        let Some(ind) = site.catalog.get(id) else {
+            continue;
+        };
+        for (field, x) in fields.present() {
+            let mut row = Vec::new();
+            head(&mut row);
+            row.extend([id.clone(), String::new(), field.name().into(), machine(x)]);
+            row.extend(if field == Field::Value {
+                texts(&ind.unit, langs)
+            } else {
+                percent.clone()
+            });
+            row.extend(texts(&ind.name, langs));
+            row.extend(langs.iter().map(|_| String::new()));
+            rows.push(row);
+        }
+    }
+    if only.is_some() {
+        return rows;
+    }
+    for bd in &b.data.breakdowns {
+        for r in &bd.rows {
+            for (field, x) in r.fields.present() {
+                let mut row = Vec::new();
+                head(&mut row);
+                row.extend([
+                    String::new(),
+                    bd.id.clone(),
+                    field.name().into(),
+                    machine(x),
+                ]);
+                row.extend(if field == Field::Value {
+                    texts(&bd.unit, langs)
+                } else {
+                    percent.clone()
+                });
+                row.extend(texts(&bd.title, langs));
+                row.extend(texts(&r.label, langs));
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// Text in every site language, `null` where missing.
+type Texts = BTreeMap<String, Option<String>>;
+
+fn local(t: &LocalText, languages: &[String]) -> Texts {
+    languages
+        .iter()
+        .map(|l| (l.clone(), t.get(l).map(str::to_owned)))
+        .collect()
+}
+
+fn figures(fields: &Fields) -> BTreeMap<&'static str, f64> {
+    fields.present().map(|(f, x)| (f.name(), x)).collect()
+}
+
+/// `data/<slug>.json`, documented on the open data page and in the README.
+#[derive(Serialize)]
+pub struct BulletinJson {
+    pub format: &'static str,
+    pub version: u32,
+    pub period: String,
+    pub period_kind: &'static str,
+    /// First and last month covered, 1–12.
+    pub months: [u8; 2],
+    pub year: i32,
+    pub status: &'static str,
+    pub published: Option<String>,
+    pub title: BTreeMap<String, String>,
+    pub url: BTreeMap<String, String>,
+    pub indicators: Vec<IndicatorJson>,
+    pub breakdowns: Vec<BreakdownJson>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorJson {
+    pub id: String,
+    pub name: Texts,
+    pub unit: Texts,
+    pub decimals: Option<u8>,
+    pub url: BTreeMap<String, String>,
+    pub figures: BTreeMap<&'static str, f64>,
+}
+
+#[derive(Serialize)]
+pub struct BreakdownJson {
+    pub id: String,
+    pub title: Texts,
+    pub field: &'static str,
+    pub unit: Texts,
+    pub rows: Vec<BreakdownRowJson>,
+}
+
+#[derive(Serialize)]
+pub struct BreakdownRowJson {
+    pub label: Texts,
+    pub figures: BTreeMap<&'static str, f64>,
+}
+
+fn bulletin_json(
+    site: &Site,
+    b: &Bulletin,
+    urls: &Urls,
+    titles: &BTreeMap<String, String>,
+) -> BulletinJson {
+    let langs = &site.config.languages;
+    let page = |rel: &str| -> BTreeMap<String, String> {
+        langs
+            .iter()
+            .map(|l| (l.clone(), urls.abs(l, rel)))
+            .collect()
+    };
+    let mut inds: Vec<&(String, Fields)> = b.data.indicators.iter().collect();
+    inds.sort_by_key(|(id, _)| site.catalog.position(id));
+    let (m1, m2) = b.period().months();
+    BulletinJson {
+        format: "bantin.bulletin",
+        version: 1,
+        period: b.period().id(),
+        period_kind: b.period().kind().key(),
+        months: [m1, m2],
+        year: b.period().year,
+        status: b.data.status.name(),
+        published: b.data.published.map(|d| d.to_string()),
+        title: titles.clone(),
+        url: page(&format!("{}/", b.slug())),
+        indicators: inds
+            .into_iter()
+            .filter_map(|(id, fields)| {
+                let ind: &Indicator = site.catalog.get(id)?;
+                Some(IndicatorJson {
+                    id: id.clone(),
+                    name: local(&ind.name, langs),
+                    unit: local(&ind.unit, langs),
+                    decimals: ind.decimals,
+                    url: page(&format!("indicators/{id}/")),
+                    figures: figures(fields),
+                })
+            })
+            .collect(),
+        breakdowns: b
+            .data
+            .breakdowns
+            .iter()
+            .map(|bd| BreakdownJson {
+                id: bd.id.clone(),
+                title: local(&bd.title, langs),
+                field: bd.field.name(),
+                unit: local(&bd.unit, langs),
+                rows: bd
+                    .rows
+                    .iter()
+                    .map(|r| BreakdownRowJson {
+                        label: local(&r.label, langs),
+                        figures: figures(&r.fields),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Every open data file of the site. `titles` gives each release's title
+/// per language, by slug.
+pub fn files(
+    site: &Site,
+    urls: &Urls,
+    titles: &BTreeMap<String, BTreeMap<String, String>>,
+) -> Vec<OutputFile> {
+    let head = columns(&site.config.languages);
+    let with_head = |rows: Vec<Vec<String>>| {
+        let mut all = Vec::with_capacity(rows.len() + 1);
+        all.push(head.clone());
+        all.extend(rows);
+        csv_text(&all).into_bytes()
+    };
+    let mut out = Vec::new();
+    let mut everything = Vec::new();
+    let empty = BTreeMap::new();
+    for b in &site.bulletins {
+        let rows = rows_of(site, b, None);
+        everything.extend(rows.iter().cloned());
+        out.push(OutputFile {
+            path: format!("data/{}.csv", b.slug()),
+            bytes: with_head(rows),
+        });
+        let json = bulletin_json(site, b, urls, titles.get(&b.slug()).unwrap_or(&empty));
+        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+        text.push('\n');
+        out.push(OutputFile {
+            path: format!("data/{}.json", b.slug()),
+            bytes: text.into_bytes(),
+        });
+    }
+    out.push(OutputFile {
+        path: "data/all.csv".into(),
+        bytes: with_head(everything),
+    });
+    for ind in &site.catalog.indicators {
+        let rows: Vec<Vec<String>> = site
+            .bulletins
+            .iter()
+            .flat_map(|b| rows_of(site, b, Some(&ind.id)))
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        out.push(OutputFile {
+            path: format!("data/indicators/{}.csv", ind.id),
+            bytes: with_head(rows),
+        });
+    }
+    out
+}
+
+/// Indicators that have at least one figure: they get a page and a file.
+pub fn indicators_with_data(site: &Site) -> Vec<&Indicator> {
+    site.catalog
+        .indicators
+        .iter()
+        .filter(|i| {
+            site.bulletins
+                .iter()
+                .any(|b| b.data.fields(&i.id).is_some())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let rows = vec![vec![
+            "a".to_owned(),
+            "b,c".to_owned(),
+            "say \"hi\"".to_owned(),
+            "line\nbreak".to_owned(),
+            "Quý I/2021".to_owned(),
+        ]];
+        assert_eq!(
+            csv_text(&rows),
+            "\u{feff}a,\"b,c\",\"say \"\"hi\"\"\",\"line\nbreak\",Quý I/2021\r\n"
+        );
+    }
+
+    #[test]
+    fn columns_follow_the_site_languages() {
+        let c = columns(&["vi".to_owned(), "en".to_owned()]);
+        assert_eq!(
+            c,
+            [
+                "period",
+                "period_kind",
+                "status",
+                "published",
+                "indicator",
+                "breakdown",
+                "field",
+                "value",
+                "unit_vi",
+                "unit_en",
+                "name_vi",
+                "name_en",
+                "item_vi",
+                "item_en"
+            ]
+        );
+    }
+}
