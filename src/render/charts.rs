@@ -307,7 +307,19 @@ pub fn option(data: &ChartData) -> Chart {
                 line = line.y_axis_index(1);
             }
             if few {
-                line = line.label(Label::new().show(true).position(LabelPosition::Top));
+                // Below the point, on a white tag: the bars' labels sit
+                // above their bars, often at the same height.
+                line = line.label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Bottom)
+                        .distance(8)
+                        .color(PALETTE[1])
+                        .background_color("#ffffff")
+                        .border_color(PALETTE[1])
+                        .border_width(1)
+                        .padding((2.0, 4.0, 2.0, 4.0)),
+                );
             }
             chart = chart.series(line);
         } else {

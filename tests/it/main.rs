@@ -5,6 +5,7 @@
 mod common;
 
 mod bilingual;
+mod charts;
 mod errors;
 mod output;
 mod sample;
