@@ -282,6 +282,7 @@ struct AssetUrls {
     css: String,
     charts_js: String,
     echarts_js: String,
+    favicon: String,
 }
 
 impl AssetUrls {
@@ -298,6 +299,7 @@ impl AssetUrls {
             css: versioned("style.css"),
             charts_js: versioned("charts.js"),
             echarts_js: urls.file(&vendor::echarts_path()),
+            favicon: versioned("favicon.svg"),
         }
     }
 }
@@ -311,6 +313,7 @@ struct SiteView {
     css: String,
     charts_js: String,
     echarts_js: String,
+    favicon: String,
     base_url: String,
 }
 
@@ -325,6 +328,7 @@ fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value 
         css: assets.css.clone(),
         charts_js: assets.charts_js.clone(),
         echarts_js: assets.echarts_js.clone(),
+        favicon: assets.favicon.clone(),
         base_url: urls.base_url.clone(),
     })
 }

@@ -5,7 +5,9 @@
 mod common;
 
 mod bilingual;
+mod browser;
 mod charts;
 mod errors;
+mod opendata;
 mod output;
 mod sample;

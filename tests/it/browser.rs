@@ -1,0 +1,300 @@
+//! Charts in a real browser: Debian's Chromium, headless, driven over the
+//! DevTools protocol by headless_chrome, on the sample site served over
+//! HTTP from loopback.
+//!
+//! Without Chromium these tests say so and pass, so that `cargo test`
+//! works on a machine with only cargo and npm; CI sets
+//! BANTIN_REQUIRE_BROWSER=1 (see .ci/run), where a missing browser fails.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use headless_chrome::protocol::cdp::Runtime::ConsoleAPICalledEventTypeOption as ConsoleType;
+use headless_chrome::protocol::cdp::types::Event;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+use serde_json::Value as Json;
+
+use crate::common::TestSite;
+
+fn chromium() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var("CHROME").ok().map(PathBuf::from),
+        Some(PathBuf::from("/usr/bin/chromium")),
+        Some(PathBuf::from("/usr/bin/chromium-browser")),
+        Some(PathBuf::from("/usr/bin/google-chrome")),
+    ];
+    let found = candidates.into_iter().flatten().find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("BANTIN_REQUIRE_BROWSER").is_none(),
+            "BANTIN_REQUIRE_BROWSER is set but no Chromium was found: apt-get install -y chromium"
+        );
+        eprintln!("SKIPPED: browser test, no Chromium (apt-get install -y chromium)");
+    }
+    found
+}
+
+/// A static file server for the built site on a free loopback port: just
+/// enough HTTP for a browser to load pages, scripts and styles.
+fn serve(listener: TcpListener, root: PathBuf) {
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || {
+                let _ = answer(stream, &root);
+            });
+        }
+    });
+}
+
+fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? <= 2 {
+            break;
+        }
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let mut file = root.join(path.trim_start_matches('/'));
+    if path.ends_with('/') {
+        file = file.join("index.html");
+    }
+    let (status, body, kind) = match (path.contains(".."), std::fs::read(&file)) {
+        (false, Ok(body)) => {
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("css") => "text/css; charset=utf-8",
+                Some("js") => "text/javascript; charset=utf-8",
+                Some("svg") => "image/svg+xml",
+                Some("csv") => "text/csv; charset=utf-8",
+                Some("json") => "application/json",
+                _ => "application/octet-stream",
+            };
+            ("200 OK", body, kind)
+        }
+        _ => (
+            "404 Not Found",
+            std::fs::read(root.join("404.html")).unwrap_or_default(),
+            "text/html; charset=utf-8",
+        ),
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)
+}
+
+/// The sample site, built for and served at a loopback address.
+fn served_sample() -> (TestSite, String) {
+    let site = TestSite::sample();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!(
+        "http://127.0.0.1:{}/",
+        listener.local_addr().unwrap().port()
+    );
+    let out = site.run(&["--base-url", &base]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serve(listener, site.path("public"));
+    (site, base)
+}
+
+fn launch(path: PathBuf, size: (u32, u32)) -> Browser {
+    let profile = tempfile::tempdir().unwrap().keep();
+    let args: Vec<&std::ffi::OsStr> = [
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+    ]
+    .iter()
+    .map(std::ffi::OsStr::new)
+    .collect();
+    Browser::new(
+        LaunchOptions::default_builder()
+            .path(Some(path))
+            .headless(true)
+            .sandbox(false)
+            .window_size(Some(size))
+            .user_data_dir(Some(profile))
+            .idle_browser_timeout(Duration::from_secs(120))
+            .args(args)
+            .build()
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// Console errors, uncaught exceptions and failed loads of a tab.
+fn watch_errors(tab: &Tab) -> Arc<Mutex<Vec<String>>> {
+    let errors = Arc::new(Mutex::new(Vec::new()));
+    let sink = errors.clone();
+    tab.enable_log().unwrap();
+    tab.enable_runtime().unwrap();
+    tab.add_event_listener(Arc::new(move |event: &Event| {
+        let message = match event {
+            Event::RuntimeConsoleAPICalled(e)
+                if matches!(e.params.Type, ConsoleType::Error | ConsoleType::Warning) =>
+            {
+                Some(format!("console: {:?}", e.params.args))
+            }
+            Event::RuntimeExceptionThrown(e) => {
+                Some(format!("exception: {:?}", e.params.exception_details))
+            }
+            Event::LogEntryAdded(e) => {
+                let level = format!("{:?}", e.params.entry.level);
+                (level == "Error" || level == "Warning")
+                    .then(|| format!("log: {} {:?}", e.params.entry.text, e.params.entry.url))
+            }
+            _ => None,
+        };
+        if let Some(m) = message {
+            sink.lock().unwrap().push(m);
+        }
+    }))
+    .unwrap();
+    errors
+}
+
+/// Runs an async script that returns a JSON string, and parses it.
+fn eval(tab: &Tab, script: &str) -> Json {
+    let result = tab.evaluate(script, true).unwrap();
+    let text = result
+        .value
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("script returned {:?}", result.description));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Scrolls to every chart (they are drawn as they come into view), then
+/// reports each one, and the tooltip and axis text of one of them.
+const INSPECT: &str = r#"(async () => {
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  const charts = [...document.querySelectorAll('.chart[data-chart]')];
+  for (const el of charts) {
+    el.scrollIntoView();
+    for (let i = 0; i < 100 && el.dataset.drawn !== 'true'; i++) await sleep(50);
+  }
+  const report = charts.map(el => ({
+    id: el.id,
+    drawn: el.dataset.drawn === 'true',
+    svg: el.querySelectorAll('svg').length,
+    bars: el.querySelectorAll('svg path').length,
+    texts: [...el.querySelectorAll('svg text')].map(t => t.textContent),
+    label: el.getAttribute('aria-label') || ''
+  }));
+  const trend = document.getElementById('chart-trend-exports');
+  const chart = echarts.getInstanceByDom(trend);
+  chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+  let tip = '';
+  for (let i = 0; i < 40 && !tip.includes('USD'); i++) {
+    await sleep(50);
+    tip = [...trend.querySelectorAll('div')].map(d => d.textContent).join(' ');
+  }
+  const button = document.querySelector('.chart-toggle');
+  const table = document.getElementById(button.getAttribute('aria-controls'));
+  const hiddenBefore = table.hidden;
+  button.click();
+  return JSON.stringify({
+    charts: report, tip, hiddenBefore, hiddenAfter: table.hidden,
+    expanded: button.getAttribute('aria-expanded'),
+    overflow: document.documentElement.scrollWidth - window.innerWidth
+  });
+})()"#;
+
+#[test]
+fn charts_draw_in_chromium_in_the_page_language_without_errors() {
+    let Some(path) = chromium() else { return };
+    let (_site, base) = served_sample();
+    for (size, phone) in [((1280, 900), false), ((390, 844), true)] {
+        let browser = launch(path.clone(), size);
+        let tab = browser.new_tab().unwrap();
+        let errors = watch_errors(&tab);
+        for (lang, page, number, tip) in [
+            ("vi", "2021-q1/", "5.000", "5.718,5\u{a0}triệu USD"),
+            ("en", "en/2021-q1/", "5,000", "5,718.5\u{a0}million USD"),
+        ] {
+            let url = format!("{base}{page}");
+            tab.navigate_to(&url).unwrap();
+            tab.wait_until_navigated().unwrap();
+            let report = eval(&tab, INSPECT);
+            let charts = report["charts"].as_array().unwrap();
+            assert_eq!(charts.len(), 3, "{url}");
+            for c in charts {
+                assert_eq!(c["drawn"], true, "{url}: {c}");
+                assert!(c["svg"].as_u64().unwrap() >= 1, "{url}: {c}");
+                assert!(c["bars"].as_u64().unwrap() >= 3, "{url}: {c}");
+                assert!(c["label"].as_str().unwrap().len() > 20, "{url}: {c}");
+            }
+            // Axis numbers in the page's format, drawn by ECharts.
+            let trend = charts
+                .iter()
+                .find(|c| c["id"] == "chart-trend-exports")
+                .unwrap();
+            let texts: Vec<&str> = trend["texts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Json::as_str)
+                .collect();
+            assert!(texts.contains(&number), "{url}: axis {texts:?}");
+            let growth = charts.iter().find(|c| c["id"] == "chart-growth").unwrap();
+            let label = if lang == "vi" { "+25,15" } else { "+25.15" };
+            assert!(
+                growth["texts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t == label),
+                "{url}: {growth}"
+            );
+            // The tooltip too.
+            let shown = report["tip"].as_str().unwrap();
+            assert!(shown.contains(tip), "{url}: tooltip {shown:?}");
+            // The table view opens from its button.
+            assert_eq!(report["hiddenBefore"], true);
+            assert_eq!(report["hiddenAfter"], false);
+            assert_eq!(report["expanded"], "true");
+            if phone {
+                assert!(
+                    report["overflow"].as_i64().unwrap() <= 0,
+                    "{url}: scrolls sideways by {}px on a phone",
+                    report["overflow"]
+                );
+            }
+        }
+        // An indicator page, with a chart for each kind of period.
+        let url = format!("{base}en/indicators/exports/");
+        tab.navigate_to(&url).unwrap();
+        tab.wait_until_navigated().unwrap();
+        let drawn = eval(
+            &tab,
+            r#"(async () => {
+              const sleep = ms => new Promise(r => setTimeout(r, ms));
+              const charts = [...document.querySelectorAll('.chart[data-chart]')];
+              for (const el of charts) {
+                el.scrollIntoView();
+                for (let i = 0; i < 100 && el.dataset.drawn !== 'true'; i++) await sleep(50);
+              }
+              return JSON.stringify(charts.map(el => el.dataset.drawn === 'true'));
+            })()"#,
+        );
+        assert_eq!(drawn, serde_json::json!([true, true, true, true]), "{url}");
+        let errors = errors.lock().unwrap();
+        assert!(errors.is_empty(), "browser errors: {errors:#?}");
+    }
+}
