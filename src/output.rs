@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
@@ -111,9 +112,21 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
     }
 
     let result = (|| -> Result<()> {
-        for f in files {
-            crate::fs::write(&staging.join(&f.path), &f.bytes)?;
+        // Folders first, once each; then the files in parallel, which
+        // on most disks is several times faster than one by one.
+        let folders: BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+            .collect();
+        for dir in &folders {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
         }
+        files.par_iter().try_for_each(|f| {
+            let path = staging.join(&f.path);
+            std::fs::write(&path, &f.bytes)
+                .with_context(|| format!("cannot write {}", path.display()))
+        })?;
         for rel in &foreign {
             let (from, to) = (out.join(rel), staging.join(rel));
             if let Some(p) = to.parent() {
