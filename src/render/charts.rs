@@ -12,8 +12,8 @@ use charming::Chart;
 use charming::component::{Aria, Axis, Grid, Legend};
 use charming::datatype::{CompositeValue, DataPoint, DataPointItem};
 use charming::element::{
-    AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition, Symbol,
-    Tooltip, Trigger,
+    AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition, LineStyle,
+    Symbol, Tooltip, Trigger,
 };
 use charming::series::{Bar, Line};
 use serde::Serialize;
@@ -290,16 +290,21 @@ pub fn option(data: &ChartData) -> Chart {
         }
     }
     let two_axes = has_line && data.series.iter().any(|s| !s.line);
-    for s in &data.series {
+    for (i, s) in data.series.iter().enumerate() {
+        // Each series names its colour: ECharts would skip a palette
+        // entry for a series that sets its own.
+        let colour = PALETTE[i % PALETTE.len()];
         let points: Vec<DataPoint> = s
             .values
             .iter()
             .zip(&data.categories)
-            .map(|(v, c)| point(*v, c, s, data.series.len()))
+            .map(|(v, c)| point(*v, c, s))
             .collect();
         if s.line {
             let mut line = Line::new()
                 .name(s.name.clone())
+                .item_style(ItemStyle::new().color(colour))
+                .line_style(LineStyle::new().color(colour).width(2))
                 .symbol(Symbol::Circle)
                 .symbol_size(8)
                 .connect_nulls(false)
@@ -315,9 +320,9 @@ pub fn option(data: &ChartData) -> Chart {
                         .show(true)
                         .position(LabelPosition::Bottom)
                         .distance(8)
-                        .color(PALETTE[1])
+                        .color(colour)
                         .background_color("#ffffff")
-                        .border_color(PALETTE[1])
+                        .border_color(colour)
                         .border_width(1)
                         .padding((2.0, 4.0, 2.0, 4.0)),
                 );
@@ -332,9 +337,14 @@ pub fn option(data: &ChartData) -> Chart {
                 };
                 bar = bar.label(Label::new().show(true).position(position));
             }
-            if data.series.len() == 1 && data.shape == Shape::Columns {
-                bar = bar.item_style(ItemStyle::new().color(OTHER_PERIOD));
-            }
+            // With the page's own period among them, the other periods'
+            // bars are lighter and the page's keeps the strong colour.
+            let bar_colour = if data.categories.iter().any(|c| c.current) {
+                OTHER_PERIOD
+            } else {
+                colour
+            };
+            bar = bar.item_style(ItemStyle::new().color(bar_colour));
             chart = chart.series(bar);
         }
     }
@@ -342,13 +352,13 @@ pub fn option(data: &ChartData) -> Chart {
 }
 
 /// A data point, coloured when it is a fall or the current period.
-fn point(v: Option<f64>, c: &Category, s: &SeriesData, n_series: usize) -> DataPoint {
+fn point(v: Option<f64>, c: &Category, s: &SeriesData) -> DataPoint {
     let Some(x) = v else {
         return DataPoint::Value(CompositeValue::OptionalNumber(None));
     };
     let colour = if s.mark_falls && x < 0.0 {
         Some(FALL)
-    } else if c.current && !s.line && n_series <= 2 {
+    } else if c.current && !s.line {
         Some(PALETTE[0])
     } else {
         None

@@ -462,3 +462,49 @@ fn without_javascript_the_tables_show() {
     assert!(ind.all(".chart-toggle").is_empty());
     assert!(ind.all(".chart-table[hidden]").is_empty());
 }
+
+#[test]
+fn a_trend_highlights_the_bulletins_own_period() {
+    let site = TestSite::fixture("basic");
+    let text = site.read("content/bulletins/2021-q1/index.vi.md");
+    site.write(
+        "content/bulletins/2021-q1/index.vi.md",
+        &format!("{text}\n{{{{ chart(\"exports\") }}}}\n"),
+    );
+    site.build();
+    let page = site.html("public/2021-q1/index.html");
+    let spec = &specs(&page)["chart-trend-exports"];
+    let option = &spec["option"];
+    assert_eq!(
+        option["xAxis"]["data"],
+        serde_json::json!(["Quý I/2020", "Quý I/2021"])
+    );
+    // Levels as bars on the left axis, growth as a line on the right.
+    assert_eq!(option["series"][0]["type"], "bar");
+    assert_eq!(option["series"][1]["type"], "line");
+    assert_eq!(option["series"][1]["yAxisIndex"].as_f64(), Some(1.0));
+    assert_eq!(option["yAxis"].as_array().unwrap().len(), 2);
+    // The other period is lighter; this one keeps the strong colour.
+    let other = option["series"][0]["itemStyle"]["color"].as_str().unwrap();
+    let data = option["series"][0]["data"].as_array().unwrap();
+    assert_eq!(point(&data[0]), Some(4569.2));
+    assert!(data[0].get("itemStyle").is_none());
+    let own = data[1]["itemStyle"]["color"].as_str().unwrap();
+    assert_ne!(own, other);
+    assert_eq!(point(&data[1]), Some(5718.5));
+    // The table marks the same row, and each period links to its bulletin.
+    let rows = page.all("#chart-trend-exports-table tbody tr");
+    assert_eq!(rows[1].value().attr("class"), Some("current"));
+    assert_eq!(rows[0].value().attr("class"), None);
+    let links: Vec<&str> = page
+        .all("#chart-trend-exports-table tbody th a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(links, ["/bantin/2020-q1/", "/bantin/2021-q1/"]);
+    assert_eq!(spec["hrefs"], serde_json::json!(links));
+    assert_eq!(
+        page.text("#chart-trend-exports-title"),
+        "Kim ngạch xuất khẩu tăng 25,15%"
+    );
+}
