@@ -437,19 +437,14 @@ pub fn csv(data: &ChartData) -> String {
     rows.push(head);
     for (i, c) in data.categories.iter().enumerate() {
         let mut row = vec![c.label.clone()];
-        row.extend(
-            data.series
-                .iter()
-                .map(|s| s.values[i].map(machine).unwrap_or_default()),
-        );
+        row.extend(data.series.iter().map(|s| {
+            s.values[i]
+                .map(crate::opendata::machine)
+                .unwrap_or_default()
+        }));
         rows.push(row);
     }
     crate::opendata::csv_text(&rows)
-}
-
-/// `5718.5`, `60`: the shortest text that reads back as the same number.
-pub fn machine(x: f64) -> String {
-    format!("{x}")
 }
 
 /// The text alternative: the kind of chart, what it shows, and its

@@ -525,13 +525,11 @@ pub fn indicator_list(site: &Site, words: &Words, urls: &Urls) -> Vec<IndicatorV
                 .bulletins
                 .iter()
                 .filter(|b| b.data.fields(&ind.id).is_some())
-                .max_by(|a, b| {
-                    a.period()
-                        .months()
-                        .1
-                        .cmp(&b.period().months().1)
-                        .then(a.period().year.cmp(&b.period().year))
-                        .then(a.period().cmp(b.period()))
+                .max_by_key(|b| {
+                    // Latest end, then the longest period ending there.
+                    let p = b.period();
+                    let (first, last) = p.months();
+                    (p.year, last, std::cmp::Reverse(first))
                 });
             if let Some(b) = latest {
                 let fs = b.data.fields(&ind.id).copied().unwrap_or_default();
@@ -542,7 +540,8 @@ pub fn indicator_list(site: &Site, words: &Words, urls: &Urls) -> Vec<IndicatorV
                         words.change(g),
                         words.basis(Field::GrowthYoy, b.period())
                     )),
-                    _ => None,
+                    // A share or a comparison alone: in words.
+                    _ => words.comparisons(ind, &fs, b.period()).into_iter().next(),
                 };
                 v.latest =
                     figure.map(|f| format!("{}: {f}", words.locale.period_title(b.period())));

@@ -336,4 +336,9 @@ fn bulletins_link_their_figures_to_indicator_pages() {
     // The list of indicators links every page.
     let list = site.html("public/indicators/index.html");
     assert!(list.all(".indicator-list li").len() >= 15);
+    // Each with its latest figure: IIP's is in the latest release.
+    let first: String = list.all(".indicator-list li .indicator-latest a")[0]
+        .text()
+        .collect();
+    assert_eq!(first, "9 tháng năm 2024: tăng 15,14% so với cùng kỳ");
 }
