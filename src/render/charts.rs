@@ -829,7 +829,7 @@ pub fn growth(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Option<C
                 .collect(),
         });
     }
-    let yoy = &series[0].values;
+    let yoy = &series.first()?.values;
     let best = inds
         .iter()
         .zip(yoy)
