@@ -312,21 +312,8 @@ pub fn option(data: &ChartData) -> Chart {
             if two_axes {
                 line = line.y_axis_index(1);
             }
-            if few {
-                // Below the point, on a white tag: the bars' labels sit
-                // above their bars, often at the same height.
-                line = line.label(
-                    Label::new()
-                        .show(true)
-                        .position(LabelPosition::Bottom)
-                        .distance(8)
-                        .color(colour)
-                        .background_color("#ffffff")
-                        .border_color(colour)
-                        .border_width(1)
-                        .padding((2.0, 4.0, 2.0, 4.0)),
-                );
-            }
+            // No labels on the line: beside the bars' labels they would
+            // collide; its values are in the tooltip and the table.
             chart = chart.series(line);
         } else {
             let mut bar = Bar::new().name(s.name.clone()).data(points);
