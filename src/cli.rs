@@ -1,4 +1,4 @@
-//! The command line: `bantin build`, and later `serve`, `check`, `init`, `new`.
+//! The command line: `bantin build`, `bantin serve`; later `check`, `init`, `new`.
 
 use std::path::PathBuf;
 
@@ -16,6 +16,25 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into its output folder (public/ by default).
     Build(BuildArgs),
+    /// Preview the site at http://127.0.0.1:1111/, rebuilt as you edit.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The site folder (holding site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The port to serve on; the next free one if it is taken.
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Anything but loopback shows the preview
+    /// to other computers.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, clap::Args)]

@@ -20,6 +20,7 @@ pub mod opendata;
 pub mod output;
 pub mod period;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod yaml;
 

@@ -1,3 +1,4 @@
 //! One thin file per subcommand: flags in, library calls, a report out.
 
 pub mod build;
+pub mod serve;

@@ -1,0 +1,269 @@
+//! `bantin serve`: the live preview for editors.
+//!
+//! The site is built in memory for the local address and served from
+//! there (see [`site`]); a watcher rebuilds it when a source changes and
+//! the pages reload themselves over server-sent events ([`http`]). A build
+//! that fails keeps the last good site on screen, with an overlay listing
+//! the errors ([`overlay`]). Nothing is ever written to disk.
+
+pub mod http;
+pub mod overlay;
+pub mod site;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use notify::RecursiveMode;
+use notify::event::{EventKind, MetadataKind, ModifyKind};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use tokio::sync::watch;
+
+use site::Snapshot;
+
+/// What `bantin serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// The port to try first; the next free one is taken if it is busy.
+    pub port: u16,
+    /// Open the home page in the default browser.
+    pub open: bool,
+}
+
+/// How many ports after the asked one are tried.
+const PORT_TRIES: u16 = 50;
+
+/// Binds the first free port from `port` on.
+pub fn bind(addr: IpAddr, port: u16) -> Result<TcpListener> {
+    let mut last = None;
+    for p in port..=port.saturating_add(PORT_TRIES) {
+        match TcpListener::bind(SocketAddr::new(addr, p)) {
+            Ok(l) => return Ok(l),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.map_or_else(|| anyhow::anyhow!("no port"), anyhow::Error::new)).with_context(|| {
+        format!(
+            "no free port from {port} to {} on {addr}",
+            port.saturating_add(PORT_TRIES)
+        )
+    })
+}
+
+/// The folders and files whose changes do not concern the site: the
+/// output, version control, build tools, editors' temporary files.
+fn ignored(root: &Path, path: &Path, output: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    if path.starts_with(output) {
+        return true;
+    }
+    let first = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if matches!(first.as_str(), ".git" | "target" | "node_modules") || first.starts_with('.') {
+        return true;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// Runs the preview until Ctrl-C. Prints where it serves and each rebuild.
+pub fn run(opts: ServeOptions) -> Result<()> {
+    let root = opts
+        .root
+        .canonicalize()
+        .with_context(|| format!("cannot open the site folder {}", opts.root.display()))?;
+    let listener = bind(opts.bind, opts.port)?;
+    let local = listener.local_addr()?;
+    let host = if opts.bind.is_unspecified() {
+        IpAddr::from([127, 0, 0, 1])
+    } else {
+        opts.bind
+    };
+    let base_url = match host {
+        IpAddr::V6(v6) => format!("http://[{v6}]:{}/", local.port()),
+        IpAddr::V4(v4) => format!("http://{v4}:{}/", local.port()),
+    };
+    if !opts.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview visible to other computers on the network",
+            opts.bind
+        );
+    }
+    if local.port() != opts.port {
+        println!("Port {} is taken; using {}.", opts.port, local.port());
+    }
+
+    let (first, outcome) = site::rebuild(&root, &base_url, &Snapshot::default());
+    report(&first, &outcome, None);
+    let output = output_dir(&root);
+    let snapshot = Arc::new(RwLock::new(Arc::new(first)));
+    let (versions_tx, versions_rx) = watch::channel(snapshot_version(&snapshot));
+    // Dropped at shutdown: that ends every page's event stream, so the
+    // server can close its connections and stop.
+    let versions_tx = Arc::new(std::sync::Mutex::new(Some(versions_tx)));
+
+    // Watch: the debouncer gathers bursts of events (an editor saving
+    // writes a file several times) into one rebuild.
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(Duration::from_millis(80), None, tx)
+        .context("cannot watch the site's files")?;
+    debouncer
+        .watch(&root, RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch {}", root.display()))?;
+    {
+        let snapshot = snapshot.clone();
+        let root = root.clone();
+        let base_url = base_url.clone();
+        let versions_tx = versions_tx.clone();
+        std::thread::spawn(move || {
+            while let Ok(batch) = rx.recv() {
+                let Ok(events) = batch else { continue };
+                let mut changed: Vec<PathBuf> = events
+                    .iter()
+                    .filter(|e| is_change(&e.kind))
+                    .flat_map(|e| e.paths.iter().cloned())
+                    .filter(|p| !ignored(&root, p, &output))
+                    .collect();
+                changed.sort();
+                changed.dedup();
+                if changed.is_empty() {
+                    continue;
+                }
+                let previous = snapshot.read().unwrap_or_else(|e| e.into_inner()).clone();
+                let (next, outcome) = site::rebuild(&root, &base_url, &previous);
+                report(&next, &outcome, Some((&root, &changed)));
+                let version = next.version;
+                *snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+                if let Some(tx) = versions_tx
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .as_ref()
+                {
+                    let _ = tx.send(version);
+                }
+            }
+        });
+    }
+
+    println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
+    if opts.open {
+        open_browser(&base_url);
+    }
+    let shared = http::Shared {
+        snapshot,
+        versions: versions_rx,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the web server")?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, http::router(shared))
+            .with_graceful_shutdown(async move {
+                let _ = tokio::signal::ctrl_c().await;
+                versions_tx.lock().unwrap_or_else(|e| e.into_inner()).take();
+            })
+            .await
+    })?;
+    drop(debouncer);
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Whether an event changes a file. Reading files (as each rebuild does)
+/// raises access events: those must not start another rebuild.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(m)) => {
+            !matches!(m, MetadataKind::AccessTime | MetadataKind::Any)
+        }
+        _ => true,
+    }
+}
+
+fn snapshot_version(s: &Arc<RwLock<Arc<Snapshot>>>) -> u64 {
+    s.read().unwrap_or_else(|e| e.into_inner()).version
+}
+
+/// The publish folder, whose changes never trigger a rebuild.
+fn output_dir(root: &Path) -> PathBuf {
+    let configured = crate::config::Config::load(root)
+        .map(|c| c.output_dir)
+        .unwrap_or_else(|_| PathBuf::from("public"));
+    let p = if configured.is_absolute() {
+        configured
+    } else {
+        root.join(configured)
+    };
+    p.canonicalize().unwrap_or(p)
+}
+
+fn report(s: &Snapshot, outcome: &site::Outcome, changed: Option<(&Path, &[PathBuf])>) {
+    let what = changed
+        .map(|(root, paths)| {
+            let names: Vec<String> = paths
+                .iter()
+                .take(3)
+                .map(|p| {
+                    crate::diagnostic::display_path(root, p)
+                        .display()
+                        .to_string()
+                })
+                .collect();
+            let more = paths.len().saturating_sub(3);
+            if more > 0 {
+                format!(" after {} and {more} more", names.join(", "))
+            } else {
+                format!(" after {}", names.join(", "))
+            }
+        })
+        .unwrap_or_default();
+    if s.failed {
+        eprintln!("{}", s.problems);
+        eprintln!(
+            "The build failed{what}: the last good site is still served, with the errors shown on every page."
+        );
+    } else {
+        for w in s.problems.sorted() {
+            eprintln!("{w}");
+        }
+        println!(
+            "Built {} pages in {} ms{what}",
+            outcome.pages,
+            outcome.elapsed.as_millis()
+        );
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("warning: cannot open a browser ({opener}: {e}); open {url} yourself");
+    }
+}

@@ -1,0 +1,146 @@
+//! What serve mode adds to every HTML page, and only in serve mode: the
+//! live-reload script and, while the latest build fails, an overlay that
+//! lists its errors in the page's language. Built sites never carry
+//! either.
+
+use crate::diagnostic::{Diagnostics, Level};
+use crate::render::escape_html;
+
+/// Where the live-reload script and its event stream are served. The
+/// prefix cannot clash with a page: slugs and folders never start with `_`.
+pub const PREFIX: &str = "__bantin/";
+
+/// The live-reload script: listens to the event stream and reloads the
+/// page (same address, same scroll position kept by the browser) when the
+/// site's version differs from the one the page was served with.
+pub const LIVE_JS: &str = r#"(function () {
+  'use strict';
+  var me = document.currentScript;
+  var version = me && me.getAttribute('data-version');
+  var source = new EventSource('/__bantin/events');
+  source.addEventListener('reload', function (e) {
+    if (e.data !== version) window.location.reload();
+  });
+})();
+"#;
+
+struct Words {
+    title_errors: &'static str,
+    title_warnings: &'static str,
+    kept: &'static str,
+    hint: &'static str,
+    close: &'static str,
+}
+
+const VI: Words = Words {
+    title_errors: "Bản xem trước chưa cập nhật được: có lỗi",
+    title_warnings: "Cảnh báo",
+    kept: "Trang đang hiển thị là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.",
+    hint: "Gợi ý",
+    close: "Đóng",
+};
+
+const EN: Words = Words {
+    title_errors: "The preview could not be updated: errors",
+    title_warnings: "Warnings",
+    kept: "This page is the last good build. Fix the errors below and save the file; the page reloads by itself.",
+    hint: "Hint",
+    close: "Close",
+};
+
+/// The overlay for a failed build, in `lang` (Vietnamese or English).
+pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
+    let w = if lang == "vi" { &VI } else { &EN };
+    let errors = problems.count(Level::Error);
+    let mut items = String::new();
+    for d in problems.sorted() {
+        let place = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file.display()),
+            (Some(l), None) => format!("{}:{l}", d.file.display()),
+            _ => d.file.display().to_string(),
+        };
+        let level = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        items.push_str(&format!(
+            "<li class=\"bantin-{level}\"><code>{}</code> <strong>{level}</strong>: {}",
+            escape_html(&place),
+            escape_html(&d.message)
+        ));
+        if let Some(hint) = &d.hint {
+            items.push_str(&format!(
+                "<br><span>{}: {}</span>",
+                w.hint,
+                escape_html(hint)
+            ));
+        }
+        items.push_str("</li>");
+    }
+    let title = if errors > 0 {
+        w.title_errors
+    } else {
+        w.title_warnings
+    };
+    format!(
+        r#"<div id="bantin-overlay" role="alert" lang="{lang}"><style>
+#bantin-overlay{{position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1f24;border-bottom:4px solid #a3261b;box-shadow:0 4px 24px rgba(0,0,0,.35);font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem}}
+#bantin-overlay h2{{margin:0 0 .25rem;font-size:1.15rem;color:#a3261b}}
+#bantin-overlay ul{{margin:.5rem 0 0;padding-left:1.2rem}}
+#bantin-overlay li{{margin:.4rem 0;white-space:pre-wrap}}
+#bantin-overlay code{{font:13px/1.4 ui-monospace,monospace;background:#f3f6f9;padding:0 .25rem}}
+#bantin-overlay button{{float:right;font:inherit;border:1px solid #4a5562;background:#fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}}
+</style><button type="button" onclick="this.parentNode.remove()">{close}</button><h2>{title}</h2><p>{kept}</p><ul>{items}</ul></div>"#,
+        close = w.close,
+        kept = w.kept,
+    )
+}
+
+/// A served HTML page: the live-reload script, and the overlay while the
+/// latest build fails, put before `</body>`.
+pub fn inject(html: &[u8], version: u64, overlay: Option<&str>) -> Vec<u8> {
+    let script = format!("<script src=\"/{PREFIX}live.js\" data-version=\"{version}\"></script>");
+    let extra = format!("{}{script}", overlay.unwrap_or(""));
+    let at = find_last(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + extra.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(extra.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+
+    #[test]
+    fn the_overlay_escapes_messages_and_speaks_the_page_language() {
+        let mut problems = Diagnostics::new();
+        problems.push(
+            Diagnostic::error("content/x.yaml", "bad <b>")
+                .at_opt(Some((3, 7)))
+                .with_hint("write 5718.5"),
+        );
+        let vi = overlay(&problems, "vi");
+        assert!(vi.contains("<code>content/x.yaml:3:7</code>"));
+        assert!(vi.contains("bad &lt;b&gt;"));
+        assert!(vi.contains("Gợi ý: write 5718.5"));
+        assert!(vi.contains("có lỗi"));
+        assert!(overlay(&problems, "en").contains("Hint: write 5718.5"));
+    }
+
+    #[test]
+    fn injection_goes_before_the_last_body_end() {
+        let page = b"<html><body><p>x</p></body></html>";
+        let out = String::from_utf8(inject(page, 7, Some("<div>o</div>"))).unwrap();
+        assert_eq!(
+            out,
+            "<html><body><p>x</p><div>o</div><script src=\"/__bantin/live.js\" data-version=\"7\"></script></body></html>"
+        );
+    }
+}
