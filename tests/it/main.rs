@@ -11,3 +11,4 @@ mod errors;
 mod opendata;
 mod output;
 mod sample;
+mod serve;

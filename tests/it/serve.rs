@@ -1,0 +1,369 @@
+//! `bantin serve`: the real server on a free port, spoken to over raw TCP
+//! so that paths reach it exactly as written (no client normalises `..`).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::common::TestSite;
+
+/// A running `bantin serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    /// Every line the server printed, as it prints them.
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        // A free port to start from; serve moves on if it is taken meanwhile.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, rx) = mpsc::channel();
+        for out in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(out).lines().map_while(Result::ok) {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            else {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("serve did not say where it serves");
+            };
+            if let Some(rest) = line.strip_prefix("Serving ") {
+                let url = rest
+                    .split(" at ")
+                    .nth(1)
+                    .unwrap()
+                    .split(' ')
+                    .next()
+                    .unwrap();
+                let addr = url
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_owned();
+                return Server {
+                    child,
+                    addr,
+                    lines: rx,
+                };
+            }
+        }
+    }
+
+    /// One request as raw bytes; the response's status, headers and body.
+    fn raw(&self, request: &[u8]) -> (u16, String, Vec<u8>) {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        s.write_all(request).unwrap();
+        let mut bytes = Vec::new();
+        let _ = s.read_to_end(&mut bytes);
+        let split = bytes
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(bytes.len());
+        let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+        let body = bytes.get(split + 4..).unwrap_or_default().to_vec();
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head.to_ascii_lowercase(), body)
+    }
+
+    fn request(&self, method: &str, path: &str) -> (u16, String, Vec<u8>) {
+        self.raw(
+            format!(
+                "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                self.addr
+            )
+            .as_bytes(),
+        )
+    }
+
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let (status, head, body) = self.request("GET", path);
+        (status, head, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    /// Polls a page until `test` holds of its body (generous bound: the
+    /// machines are shared).
+    fn wait_for(&self, path: &str, what: &str, test: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let (_, _, body) = self.get(path);
+            if test(&body) {
+                return body;
+            }
+            assert!(Instant::now() < deadline, "{path}: never {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until the server prints a line containing `needle`.
+    fn said(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match self
+                .lines
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("serve never said {needle:?}"),
+            }
+        }
+    }
+
+    /// Stops the server as Ctrl-C does; its exit status.
+    fn interrupt(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "serve did not stop on Ctrl-C");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn pages_and_files_are_served_with_their_types() {
+    let site = TestSite::sample();
+    let server = Server::start(&site);
+    for (path, kind) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/en/2021-q1/", "text/html; charset=utf-8"),
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/charts.js", "text/javascript; charset=utf-8"),
+        ("/data/all.csv", "text/csv; charset=utf-8"),
+        ("/data/2021-q1.json", "application/json"),
+        ("/static/favicon.svg", "image/svg+xml"),
+    ] {
+        let (status, head, _) = server.get(path);
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            head.contains(&format!("content-type: {kind}")),
+            "{path}: {head}"
+        );
+    }
+    // Links point at the local address.
+    let (_, _, home) = server.get("/");
+    assert!(
+        home.contains(&format!("http://{}/", server.addr)),
+        "canonical links use the local address"
+    );
+    assert!(home.contains("/__bantin/live.js"));
+    // HEAD: the headers of GET, no body.
+    let (status, head, body) = server.request("HEAD", "/2021-q1/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/html"));
+    assert!(body.is_empty());
+    // A folder without its slash, and a page that does not exist.
+    let (status, head, _) = server.get("/2021-q1");
+    assert_eq!(status, 308);
+    assert!(head.contains("location: /2021-q1/"));
+    let (status, _, body) = server.get("/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(
+        body.contains("Không tìm thấy trang") || body.contains("Page not found"),
+        "{body}"
+    );
+    // Nothing else than GET and HEAD.
+    assert_eq!(server.request("POST", "/").0, 405);
+}
+
+#[test]
+fn no_request_reaches_a_file_outside_the_built_site() {
+    let site = TestSite::sample();
+    // A symlink in the site's static files pointing outside the site.
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    std::os::unix::fs::symlink(site.path("site.toml"), site.path("static/secret.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc", site.path("static/etc")).unwrap();
+    let server = Server::start(&site);
+    let secret = "base_url";
+    for path in [
+        "/../site.toml",
+        "/%2e%2e/site.toml",
+        "/%2E%2E/site.toml",
+        "/..%2fsite.toml",
+        "/static/..%2f..%2fsite.toml",
+        "/static/%2e%2e/%2e%2e/site.toml",
+        "/..\\site.toml",
+        "/%5c..%5csite.toml",
+        "/%2fetc%2fpasswd",
+        "/%2Fetc%2Fhostname",
+        "//etc/passwd",
+        "/static/secret.txt",
+        "/static/etc/passwd",
+        "/static/etc/hostname",
+        "/content/indicators.yaml",
+        "/site.toml",
+    ] {
+        let (status, _, body) = server.get(path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains(secret), "{path} served the site's settings");
+        assert!(!body.contains("root:"), "{path} served /etc/passwd");
+    }
+    // A malformed request gets an error, and the server goes on.
+    let (status, _, _) = server.raw(b"GARBAGE\r\n\r\n");
+    assert!(status == 400 || status == 0, "{status}");
+    let (status, _, _) =
+        server.raw(b"GET /\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert!(status == 400 || status == 404 || status == 0, "{status}");
+    assert_eq!(server.get("/").0, 200);
+}
+
+/// Reads the event stream in a thread; sends each `data:` line.
+fn events(server: &Server) -> mpsc::Receiver<u64> {
+    let mut s = TcpStream::connect(&server.addr).unwrap();
+    write!(
+        s,
+        "GET /__bantin/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+        server.addr
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines().map_while(Result::ok) {
+            if let Some(v) = line.strip_prefix("data: ")
+                && let Ok(v) = v.trim().parse()
+                && tx.send(v).is_err()
+            {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn editing_a_narrative_reloads_the_page_with_the_new_text() {
+    let site = TestSite::sample();
+    let server = Server::start(&site);
+    let stream = events(&server);
+    let first = stream.recv_timeout(Duration::from_secs(10)).unwrap();
+    let rel = "content/bulletins/2021-q1/index.en.md";
+    let text = site.read(rel);
+    site.write(
+        rel,
+        &format!("{text}\nA sentence the editor has just added.\n"),
+    );
+    let next = stream
+        .recv_timeout(Duration::from_secs(20))
+        .expect("no reload event after the edit");
+    assert!(next > first);
+    server.wait_for("/en/2021-q1/", "showed the new sentence", |b| {
+        b.contains("A sentence the editor has just added.")
+    });
+    // The other language's page is unchanged, and nothing was written.
+    let (_, _, vi) = server.get("/2021-q1/");
+    assert!(!vi.contains("A sentence the editor has just added."));
+    assert!(
+        !site.path("public").exists(),
+        "serve wrote the publish folder"
+    );
+}
+
+#[test]
+fn a_broken_file_shows_the_errors_over_the_last_good_page_until_fixed() {
+    let site = TestSite::sample();
+    let server = Server::start(&site);
+    let rel = "content/bulletins/2021-q1/data.yaml";
+    let good = site.read(rel);
+    site.write(rel, &good.replace("value: 5718.5", "value: [unclosed"));
+    let page = server.wait_for("/en/2021-q1/", "showed the error overlay", |b| {
+        b.contains("bantin-overlay")
+    });
+    // The overlay names the file and line, in the page's language …
+    assert!(
+        page.contains("content/bulletins/2021-q1/data.yaml:"),
+        "{page}"
+    );
+    assert!(page.contains("The preview could not be updated"));
+    let (_, _, vi) = server.get("/2021-q1/");
+    assert!(vi.contains("Bản xem trước chưa cập nhật được"));
+    // … over the last good page.
+    assert!(page.contains("5,718.5"));
+    // The console says it too.
+    server.said("The build failed after content/bulletins/2021-q1/data.yaml");
+    // Fixing the file removes it.
+    site.write(rel, &good);
+    server.wait_for("/en/2021-q1/", "dropped the overlay", |b| {
+        !b.contains("bantin-overlay") && b.contains("5,718.5")
+    });
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_leaving_nothing_behind() {
+    let site = TestSite::sample();
+    let before = site.snapshot("");
+    let server = Server::start(&site);
+    // An open event stream must not keep the server up.
+    let _stream = events(&server);
+    std::thread::sleep(Duration::from_millis(300));
+    let status = server.interrupt();
+    assert!(status.success(), "{status}");
+    assert_eq!(site.snapshot(""), before, "serve changed the site folder");
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let site = TestSite::sample();
+    let first = Server::start(&site);
+    let port: u16 = first.addr.rsplit(':').next().unwrap().parse().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("Serving") {
+        let mut line = String::new();
+        if out.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        said.push_str(&line);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(said.contains(&format!("Port {port} is taken")), "{said}");
+    assert!(!said.contains(&format!("127.0.0.1:{port}/")), "{said}");
+    drop(first);
+}
