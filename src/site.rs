@@ -176,58 +176,121 @@ fn load_bulletins(
             .is_some_and(|n| n.starts_with('.'))
     });
     for folder in folders {
-        let rel = display_path(root, &folder);
-        let data_path = folder.join("data.yaml");
-        let shown = rel.join("data.yaml");
-        if !data_path.is_file() {
-            problems.push(
-                Diagnostic::error(&rel, "this release folder has no data.yaml")
-                    .with_hint("every release needs a data.yaml with its period and figures (a narrative alone is not a release)"),
-            );
+        let Some(b) = load_bulletin(root, &folder, config, catalog, problems) else {
+            continue;
+        };
+        if let Some(other) = out.iter().find(|x| x.period().same_coverage(b.period())) {
+            problems.push(duplicate_period(root, &b, other));
             continue;
         }
-        let text = match crate::fs::read_text(&data_path, &shown) {
-            Ok(t) => Some(t),
-            Err(d) => {
-                problems.push(d);
-                None
-            }
-        };
-        let narratives = load_texts(&folder, &rel, "index", config, problems);
-        let Some(text) = text else { continue };
-        let src = Source {
-            shown: &shown,
-            text: &text,
-        };
-        let data = match dataset::parse(&src, catalog) {
-            Ok(d) => d,
-            Err(list) => {
-                list.into_iter().for_each(|d| problems.push(d));
-                continue;
-            }
-        };
-        if let Some(other) = out.iter().find(|b| b.period().same_coverage(&data.period)) {
-            let message = format!(
-                "the period {} is already published by {}",
-                data.period.id(),
-                other.data_file().display()
-            );
-            problems.push(
-                src.error(&crate::yaml::YamlPath::root().key("period"), false, message)
-                    .with_hint(
-                        "each period has one release; merge the two folders or correct the period",
-                    ),
-            );
-            continue;
-        }
-        out.push(Bulletin {
-            dir: rel,
-            data,
-            narratives,
-        });
+        out.push(b);
     }
     out.sort_by(|a, b| a.period().cmp(b.period()));
     out
+}
+
+/// One release folder: its data file and narratives.
+fn load_bulletin(
+    root: &Path,
+    folder: &Path,
+    config: &Config,
+    catalog: &Catalog,
+    problems: &mut Diagnostics,
+) -> Option<Bulletin> {
+    let rel = display_path(root, folder);
+    let data_path = folder.join("data.yaml");
+    let shown = rel.join("data.yaml");
+    if !data_path.is_file() {
+        problems.push(
+            Diagnostic::error(&rel, "this release folder has no data.yaml")
+                .with_hint("every release needs a data.yaml with its period and figures (a narrative alone is not a release)"),
+        );
+        return None;
+    }
+    let text = match crate::fs::read_text(&data_path, &shown) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    };
+    let narratives = load_texts(folder, &rel, "index", config, problems);
+    let text = text?;
+    let src = Source {
+        shown: &shown,
+        text: &text,
+    };
+    match dataset::parse(&src, catalog) {
+        Ok(data) => Some(Bulletin {
+            dir: rel,
+            data,
+            narratives,
+        }),
+        Err(list) => {
+            list.into_iter().for_each(|d| problems.push(d));
+            None
+        }
+    }
+}
+
+/// A second release of a period, located at the `period:` key of its file.
+fn duplicate_period(root: &Path, b: &Bulletin, other: &Bulletin) -> Diagnostic {
+    let shown = b.data_file();
+    let text = crate::fs::read_text(&root.join(&shown), &shown).unwrap_or_default();
+    let src = Source {
+        shown: &shown,
+        text: &text,
+    };
+    let message = format!(
+        "the period {} is already published by {}",
+        b.period().id(),
+        other.data_file().display()
+    );
+    src.error(&crate::yaml::YamlPath::root().key("period"), false, message)
+        .with_hint("each period has one release; merge the two folders or correct the period")
+}
+
+impl Site {
+    /// Reads one release folder again (`dir` relative to the root), after
+    /// an edit: replaces, adds or (if the folder is gone) removes it. On
+    /// errors the site is left as it was.
+    pub fn reload_bulletin(&mut self, dir: &Path) -> Result<Diagnostics, Diagnostics> {
+        let mut problems = Diagnostics::new();
+        let folder = self.root.join(dir);
+        let hidden = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        let fresh = if folder.is_dir() && !hidden {
+            load_bulletin(
+                &self.root,
+                &folder,
+                &self.config,
+                &self.catalog,
+                &mut problems,
+            )
+        } else {
+            None
+        };
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        let rest: Vec<&Bulletin> = self.bulletins.iter().filter(|b| b.dir != dir).collect();
+        if let Some(b) = &fresh
+            && let Some(other) = rest.iter().find(|x| x.period().same_coverage(b.period()))
+        {
+            problems.push(duplicate_period(&self.root, b, other));
+            return Err(problems);
+        }
+        self.bulletins.retain(|b| b.dir != dir);
+        if let Some(b) = fresh {
+            let at = self
+                .bulletins
+                .partition_point(|x| x.period() < b.period());
+            self.bulletins.insert(at, b);
+        }
+        Ok(problems)
+    }
 }
 
 /// Reads `<stem>.<lang>.md` files of a folder, one per site language.
