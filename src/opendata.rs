@@ -10,7 +10,7 @@
 //! Excel opens Vietnamese correctly. The JSON layout is versioned
 //! (`"format": "bantin.bulletin", "version": 1`) and only ever grows.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -249,12 +249,26 @@ fn bulletin_json(
     }
 }
 
-/// Every open data file of the site. `titles` gives each release's title
+/// What to write of the open data: everything, or after one edit the
+/// files it touches.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    All,
+    /// These releases' files (by slug) and these indicators' series;
+    /// `all.csv` always.
+    Some {
+        releases: &'a BTreeSet<String>,
+        indicators: &'a BTreeSet<String>,
+    },
+}
+
+/// The open data files of the site. `titles` gives each release's title
 /// per language, by slug.
 pub fn files(
     site: &Site,
     urls: &Urls,
     titles: &BTreeMap<String, BTreeMap<String, String>>,
+    part: Part,
 ) -> Vec<OutputFile> {
     let head = columns(&site.config.languages);
     let with_head = |rows: Vec<Vec<String>>| {
@@ -263,29 +277,43 @@ pub fn files(
         all.extend(rows);
         csv_text(&all).into_bytes()
     };
+    let wanted_release = |slug: &str| match part {
+        Part::All => true,
+        Part::Some { releases, .. } => releases.contains(slug),
+    };
+    let wanted_indicator = |id: &str| match part {
+        Part::All => true,
+        Part::Some { indicators, .. } => indicators.contains(id),
+    };
     let mut out = Vec::new();
     let mut everything = Vec::new();
     let empty = BTreeMap::new();
     for b in &site.bulletins {
         let rows = rows_of(site, b, None);
-        everything.extend(rows.iter().cloned());
-        out.push(OutputFile {
-            path: format!("data/{}.csv", b.slug()),
-            bytes: with_head(rows),
-        });
-        let json = bulletin_json(site, b, urls, titles.get(&b.slug()).unwrap_or(&empty));
-        let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-        text.push('\n');
-        out.push(OutputFile {
-            path: format!("data/{}.json", b.slug()),
-            bytes: text.into_bytes(),
-        });
+        let slug = b.slug();
+        if wanted_release(&slug) {
+            out.push(OutputFile {
+                path: format!("data/{slug}.csv"),
+                bytes: with_head(rows.clone()),
+            });
+            let json = bulletin_json(site, b, urls, titles.get(&slug).unwrap_or(&empty));
+            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+            text.push('\n');
+            out.push(OutputFile {
+                path: format!("data/{slug}.json"),
+                bytes: text.into_bytes(),
+            });
+        }
+        everything.extend(rows);
     }
     out.push(OutputFile {
         path: "data/all.csv".into(),
         bytes: with_head(everything),
     });
     for ind in &site.catalog.indicators {
+        if !wanted_indicator(&ind.id) {
+            continue;
+        }
         let rows: Vec<Vec<String>> = site
             .bulletins
             .iter()

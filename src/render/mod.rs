@@ -9,7 +9,7 @@ pub mod vendor;
 pub mod views;
 pub mod words;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -136,7 +136,33 @@ struct NavItem {
     current: bool,
 }
 
+/// What one edit of a release touches, for `bantin serve`: these pages
+/// are rendered again, with the lists (home, archive, indicators, open
+/// data page) and the open data files of these releases and indicators.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Release pages, by slug.
+    pub bulletins: BTreeSet<String>,
+    /// Indicator pages and series files, by id.
+    pub indicators: BTreeSet<String>,
+    /// Free pages, by slug.
+    pub pages: BTreeSet<String>,
+    /// Releases whose CSV and JSON are written again, by slug.
+    pub data: BTreeSet<String>,
+}
+
+/// Renders every page and file of the site.
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
+    render_some(site, theme, None)
+}
+
+/// Renders what `selection` names, and the pages listing releases; or
+/// everything, static files included, without a selection.
+pub fn render_some(
+    site: &Site,
+    theme: &Theme,
+    selection: Option<&Selection>,
+) -> Result<Rendered, Diagnostics> {
     let urls = Urls::new(&site.config);
     let assets = AssetUrls::new(theme, &urls);
     let langs = &site.config.languages;
@@ -174,6 +200,13 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
         })
         .collect();
 
+    let wanted = |page: &PageRef| match (selection, page) {
+        (None, _) => true,
+        (Some(sel), PageRef::Bulletin(b)) => sel.bulletins.contains(&b.slug()),
+        (Some(sel), PageRef::Indicator(i)) => sel.indicators.contains(&i.id),
+        (Some(sel), PageRef::Page(p)) => sel.pages.contains(&p.slug),
+        (Some(_), _) => true,
+    };
     let mut jobs: Vec<(&str, PageRef)> = Vec::new();
     for lang in langs {
         jobs.push((lang, PageRef::Home));
@@ -192,6 +225,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
         );
         jobs.push((lang, PageRef::Data));
     }
+    jobs.retain(|(_, page)| wanted(page));
 
     let problems = Mutex::new(Diagnostics::new());
     let mut files: Vec<OutputFile> = jobs
@@ -218,28 +252,20 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
         .unwrap_or_else(|e| e.into_inner())
         .deduplicated();
 
-    match render_404(site, theme, &urls, &shared) {
-        Ok(html) => files.push(OutputFile {
-            path: "404.html".into(),
-            bytes: html.into_bytes(),
-        }),
-        Err(d) => problems.push(d),
-    }
-    for (name, bytes) in &theme.assets {
-        files.push(OutputFile {
-            path: format!("static/{name}"),
-            bytes: bytes.clone(),
-        });
-    }
-    for (path, bytes) in vendor::files() {
-        files.push(OutputFile {
-            path,
-            bytes: bytes.to_vec(),
-        });
+    if selection.is_none() {
+        match render_404(site, theme, &urls, &shared) {
+            Ok(html) => files.push(OutputFile {
+                path: "404.html".into(),
+                bytes: html.into_bytes(),
+            }),
+            Err(d) => problems.push(d),
+        }
+        files.extend(static_files(theme));
     }
     let titles = site
         .bulletins
         .iter()
+        .filter(|b| selection.is_none_or(|sel| sel.data.contains(&b.slug())))
         .map(|b| {
             let per_lang = langs
                 .iter()
@@ -254,7 +280,14 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             (b.slug(), per_lang)
         })
         .collect();
-    files.extend(opendata::files(site, &urls, &titles));
+    let part = match selection {
+        None => opendata::Part::All,
+        Some(sel) => opendata::Part::Some {
+            releases: &sel.data,
+            indicators: &sel.indicators,
+        },
+    };
+    files.extend(opendata::files(site, &urls, &titles, part));
     if problems.has_errors() {
         return Err(problems);
     }
@@ -264,6 +297,25 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
         *pages.entry((*lang).to_owned()).or_insert(0) += 1;
     }
     Ok(Rendered { files, pages })
+}
+
+/// The theme's static files and the vendored ones.
+fn static_files(theme: &Theme) -> Vec<OutputFile> {
+    let mut files: Vec<OutputFile> = theme
+        .assets
+        .iter()
+        .map(|(name, bytes)| OutputFile {
+            path: format!("static/{name}"),
+            bytes: bytes.clone(),
+        })
+        .collect();
+    for (path, bytes) in vendor::files() {
+        files.push(OutputFile {
+            path,
+            bytes: bytes.to_vec(),
+        });
+    }
+    files
 }
 
 fn short_hash(bytes: &[u8]) -> String {
