@@ -284,9 +284,7 @@ impl Site {
         }
         self.bulletins.retain(|b| b.dir != dir);
         if let Some(b) = fresh {
-            let at = self
-                .bulletins
-                .partition_point(|x| x.period() < b.period());
+            let at = self.bulletins.partition_point(|x| x.period() < b.period());
             self.bulletins.insert(at, b);
         }
         Ok(problems)

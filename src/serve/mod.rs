@@ -109,10 +109,10 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         println!("Port {} is taken; using {}.", opts.port, local.port());
     }
 
-    let (first, outcome) = site::rebuild(&root, &base_url, &Snapshot::default());
-    report(&first, &outcome, None);
+    let (mut model, outcome) = site::Model::load(&root, &base_url);
+    report(&model.snapshot, &outcome, None);
     let output = output_dir(&root);
-    let snapshot = Arc::new(RwLock::new(Arc::new(first)));
+    let snapshot = Arc::new(RwLock::new(Arc::new(model.snapshot.clone())));
     let (versions_tx, versions_rx) = watch::channel(snapshot_version(&snapshot));
     // Dropped at shutdown: that ends every page's event stream, so the
     // server can close its connections and stop.
@@ -129,7 +129,6 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     {
         let snapshot = snapshot.clone();
         let root = root.clone();
-        let base_url = base_url.clone();
         let versions_tx = versions_tx.clone();
         std::thread::spawn(move || {
             while let Ok(batch) = rx.recv() {
@@ -145,11 +144,11 @@ pub fn run(opts: ServeOptions) -> Result<()> {
                 if changed.is_empty() {
                     continue;
                 }
-                let previous = snapshot.read().unwrap_or_else(|e| e.into_inner()).clone();
-                let (next, outcome) = site::rebuild(&root, &base_url, &previous);
-                report(&next, &outcome, Some((&root, &changed)));
-                let version = next.version;
-                *snapshot.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(next);
+                let outcome = model.apply(&changed);
+                report(&model.snapshot, &outcome, Some((&root, &changed)));
+                let version = model.snapshot.version;
+                *snapshot.write().unwrap_or_else(|e| e.into_inner()) =
+                    Arc::new(model.snapshot.clone());
                 if let Some(tx) = versions_tx
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
@@ -248,7 +247,12 @@ fn report(s: &Snapshot, outcome: &site::Outcome, changed: Option<(&Path, &[PathB
             eprintln!("{w}");
         }
         println!(
-            "Built {} pages in {} ms{what}",
+            "{} {} pages in {} ms{what}",
+            if outcome.incremental {
+                "Updated"
+            } else {
+                "Built"
+            },
             outcome.pages,
             outcome.elapsed.as_millis()
         );

@@ -1,18 +1,30 @@
 //! The site as served: the files of the last good build, in memory, and
 //! the problems of the latest build if it failed. Serving never touches
 //! the publish folder: nothing is written to disk at all.
+//!
+//! After an edit inside one release's folder, only what that release
+//! touches is rendered again ([`Model::apply`]): its pages, its
+//! neighbours, the later releases whose trend charts include it, pages
+//! that cite its period, the lists, its indicators' pages and its open
+//! data. Any other change (settings, catalogue, templates, free pages)
+//! rebuilds the whole site. A test holds the two to the same result.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 
-use crate::diagnostic::Diagnostics;
-use crate::{BuildError, load_and_check, render};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::period::Period;
+use crate::render::theme::Theme;
+use crate::render::views::TREND_PERIODS;
+use crate::render::{self, Selection};
+use crate::site::{BULLETINS_DIR, Site};
+use crate::{BuildError, check, load_and_check};
 
 /// One state of the preview. Replaced whole after each rebuild.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Snapshot {
     /// The last good build: path under the site → content.
     pub files: HashMap<String, Bytes>,
@@ -42,66 +54,292 @@ impl Snapshot {
 }
 
 /// What a rebuild did, for the console.
+#[derive(Debug)]
 pub struct Outcome {
     pub elapsed: Duration,
+    /// Pages rendered.
     pub pages: usize,
+    /// Whether only part of the site was rendered.
+    pub incremental: bool,
 }
 
-/// Builds the whole site in memory for `base_url` and makes it the next
-/// snapshot; on errors, keeps the previous files and records the errors.
-pub fn rebuild(root: &Path, base_url: &str, previous: &Snapshot) -> (Snapshot, Outcome) {
-    let started = Instant::now();
-    let result = load_and_check(root, Some(base_url)).and_then(|(site, theme, warnings)| {
-        let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
-        Ok((site, rendered, warnings))
-    });
-    let version = previous.version + 1;
-    let snapshot = match result {
-        Ok((site, rendered, warnings)) => {
-            let pages = rendered.pages.values().sum();
-            let files = rendered
-                .files
-                .into_iter()
-                .map(|f| (f.path, Bytes::from(f.bytes)))
-                .collect();
-            return (
-                Snapshot {
+/// The loaded site kept between rebuilds, and the snapshot made of it.
+pub struct Model {
+    root: PathBuf,
+    base_url: String,
+    /// The site and theme of the last good build; `None` when the next
+    /// change must rebuild everything (no good build yet, or the site in
+    /// memory may differ from the files).
+    loaded: Option<(Site, Theme)>,
+    pub snapshot: Snapshot,
+}
+
+impl Model {
+    /// Builds the whole site for `base_url`.
+    pub fn load(root: &Path, base_url: &str) -> (Model, Outcome) {
+        let mut model = Model {
+            root: root.to_path_buf(),
+            base_url: base_url.to_owned(),
+            loaded: None,
+            snapshot: Snapshot::default(),
+        };
+        let outcome = model.rebuild_all();
+        (model, outcome)
+    }
+
+    /// Brings the snapshot up to date after `changed` files (absolute
+    /// paths) changed.
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Outcome {
+        let Some(dirs) = release_folders(&self.root, changed) else {
+            return self.rebuild_all();
+        };
+        if self.loaded.is_none() {
+            return self.rebuild_all();
+        }
+        self.rebuild_releases(&dirs)
+    }
+
+    fn rebuild_all(&mut self) -> Outcome {
+        let started = Instant::now();
+        let result =
+            load_and_check(&self.root, Some(&self.base_url)).and_then(|(site, theme, warnings)| {
+                let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
+                Ok((site, theme, rendered, warnings))
+            });
+        match result {
+            Ok((site, theme, rendered, warnings)) => {
+                let pages = rendered.pages.values().sum();
+                let files = rendered
+                    .files
+                    .into_iter()
+                    .map(|f| (f.path, Bytes::from(f.bytes)))
+                    .collect();
+                self.snapshot = Snapshot {
                     files,
                     problems: warnings,
                     failed: false,
-                    version,
+                    version: self.snapshot.version + 1,
                     languages: site.config.languages.clone(),
-                },
+                };
+                self.loaded = Some((site, theme));
                 Outcome {
                     elapsed: started.elapsed(),
                     pages,
-                },
-            );
-        }
-        Err(BuildError::Site(problems)) => Snapshot {
-            files: previous.files.clone(),
-            problems,
-            failed: true,
-            version,
-            languages: previous.languages.clone(),
-        },
-        Err(BuildError::Output(e)) => {
-            let mut problems = Diagnostics::new();
-            problems.push(crate::Diagnostic::error("site", format!("{e:#}")));
-            Snapshot {
-                files: previous.files.clone(),
-                problems,
-                failed: true,
-                version,
-                languages: previous.languages.clone(),
+                    incremental: false,
+                }
+            }
+            Err(e) => {
+                self.fail(problems_of(e));
+                Outcome {
+                    elapsed: started.elapsed(),
+                    pages: 0,
+                    incremental: false,
+                }
             }
         }
-    };
-    (
-        snapshot,
+    }
+
+    /// Keeps the files, shows the problems; the next change rebuilds all.
+    fn fail(&mut self, problems: Diagnostics) {
+        self.loaded = None;
+        self.snapshot.problems = problems;
+        self.snapshot.failed = true;
+        self.snapshot.version += 1;
+    }
+
+    fn rebuild_releases(&mut self, dirs: &BTreeSet<PathBuf>) -> Outcome {
+        let started = Instant::now();
+        let Some((mut site, theme)) = self.loaded.take() else {
+            return self.rebuild_all();
+        };
+        let mut selection = Selection::default();
+        let mut warnings = Diagnostics::new();
+        let mut gone = Vec::new();
+        for dir in dirs {
+            // What the release touched before the edit, and after.
+            let before = site
+                .bulletins
+                .iter()
+                .find(|b| &b.dir == dir)
+                .map(|b| *b.period());
+            if let Some(p) = &before {
+                touched(&site, p, &mut selection);
+            }
+            match site.reload_bulletin(dir) {
+                Ok(w) => warnings.extend(w),
+                Err(problems) => {
+                    self.fail(problems);
+                    return Outcome {
+                        elapsed: started.elapsed(),
+                        pages: 0,
+                        incremental: true,
+                    };
+                }
+            }
+            let after = site
+                .bulletins
+                .iter()
+                .find(|b| &b.dir == dir)
+                .map(|b| *b.period());
+            if let Some(p) = &after {
+                touched(&site, p, &mut selection);
+            }
+            if let Some(p) = before.filter(|p| after.as_ref() != Some(p)) {
+                gone.push(p);
+            }
+        }
+        let problems = check::check(&site);
+        if problems.has_errors() {
+            self.fail(problems);
+            return Outcome {
+                elapsed: started.elapsed(),
+                pages: 0,
+                incremental: true,
+            };
+        }
+        warnings.extend(problems);
+        let rendered = match render::render_some(&site, &theme, Some(&selection)) {
+            Ok(r) => r,
+            Err(problems) => {
+                self.fail(problems);
+                return Outcome {
+                    elapsed: started.elapsed(),
+                    pages: 0,
+                    incremental: true,
+                };
+            }
+        };
+        // Drop what the selection covers, then put in what it is now: a
+        // page or chart that no longer exists must not linger.
+        let stale = stale_prefixes(&site, &selection, &gone);
+        self.snapshot.files.retain(|k, _| {
+            !stale.iter().any(|s| {
+                if s.ends_with('/') {
+                    k.starts_with(s)
+                } else {
+                    k == s
+                }
+            })
+        });
+        let pages = rendered.pages.values().sum();
+        for f in rendered.files {
+            self.snapshot.files.insert(f.path, Bytes::from(f.bytes));
+        }
+        self.snapshot.problems = warnings;
+        self.snapshot.failed = false;
+        self.snapshot.version += 1;
+        self.loaded = Some((site, theme));
         Outcome {
             elapsed: started.elapsed(),
-            pages: 0,
-        },
-    )
+            pages,
+            incremental: true,
+        }
+    }
+}
+
+fn problems_of(e: BuildError) -> Diagnostics {
+    match e {
+        BuildError::Site(problems) => problems,
+        BuildError::Output(e) => {
+            let mut problems = Diagnostics::new();
+            problems.push(Diagnostic::error("site", format!("{e:#}")));
+            problems
+        }
+    }
+}
+
+/// The release folders (relative to the root) that `changed` lies in, or
+/// `None` when a change lies elsewhere and the whole site must be rebuilt.
+fn release_folders(root: &Path, changed: &[PathBuf]) -> Option<BTreeSet<PathBuf>> {
+    let mut dirs = BTreeSet::new();
+    for path in changed {
+        let rel = path.strip_prefix(root).ok()?;
+        let inside = rel.strip_prefix(BULLETINS_DIR).ok()?;
+        let folder = inside.components().next()?;
+        dirs.insert(Path::new(BULLETINS_DIR).join(folder.as_os_str()));
+    }
+    (!dirs.is_empty()).then_some(dirs)
+}
+
+/// Adds to `sel` what shows the figures of the release for `period`.
+fn touched(site: &Site, period: &Period, sel: &mut Selection) {
+    let Some(b) = site.bulletin(period) else {
+        return;
+    };
+    let slug = b.slug();
+    sel.bulletins.insert(slug.clone());
+    sel.data.insert(slug);
+    sel.indicators
+        .extend(b.data.indicators.iter().map(|(id, _)| id.clone()));
+    // Neighbours link to it by title; every release of its kind links to
+    // the latest one.
+    let (prev, next) = site.neighbours(b);
+    sel.bulletins
+        .extend(prev.into_iter().chain(next).map(|x| x.slug()));
+    if site.latest_of_kind(b).period() == period {
+        sel.bulletins.extend(
+            site.bulletins
+                .iter()
+                .filter(|x| x.period().kind() == period.kind())
+                .map(|x| x.slug()),
+        );
+    }
+    // Later releases of the same span show it in their trend charts.
+    sel.bulletins.extend(
+        site.bulletins
+            .iter()
+            .filter(|x| x.period().span == period.span && x.period() > period)
+            .take(TREND_PERIODS)
+            .map(|x| x.slug()),
+    );
+    // Narratives that cite its figures by period.
+    let cites = |n: &crate::narrative::Narrative| {
+        n.calls.iter().any(|c| {
+            c.period
+                .as_deref()
+                .and_then(|p| Period::parse(p).ok())
+                .is_some_and(|p| p.same_coverage(period))
+        })
+    };
+    for x in &site.bulletins {
+        if x.narratives.values().any(cites) {
+            sel.bulletins.insert(x.slug());
+        }
+    }
+    for p in &site.pages {
+        if p.texts.values().any(cites) {
+            sel.pages.insert(p.slug.clone());
+        }
+    }
+}
+
+/// Keys (exact, or prefixes ending in `/`) of the files the selection
+/// renders, including those of releases that are gone.
+fn stale_prefixes(site: &Site, sel: &Selection, gone: &[Period]) -> Vec<String> {
+    let langs = &site.config.languages;
+    let mut out = Vec::new();
+    let mut page = |rel: &str, charts: &str| {
+        for l in langs {
+            out.push(format!("{}{rel}index.html", site.config.lang_prefix(l)));
+        }
+        out.push(format!("data/charts/{charts}/"));
+    };
+    let gone_slugs: Vec<String> = gone.iter().map(Period::slug).collect();
+    for slug in sel.bulletins.iter().chain(&gone_slugs) {
+        page(&format!("{slug}/"), slug);
+    }
+    for id in &sel.indicators {
+        page(&format!("indicators/{id}/"), &format!("indicators/{id}"));
+    }
+    for slug in &sel.pages {
+        page(&format!("{slug}/"), &format!("pages/{slug}"));
+    }
+    for slug in sel.data.iter().chain(&gone_slugs) {
+        out.push(format!("data/{slug}.csv"));
+        out.push(format!("data/{slug}.json"));
+    }
+    for id in &sel.indicators {
+        out.push(format!("data/indicators/{id}.csv"));
+    }
+    out
 }

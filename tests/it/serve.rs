@@ -367,3 +367,141 @@ fn a_taken_port_moves_to_the_next_free_one() {
     assert!(!said.contains(&format!("127.0.0.1:{port}/")), "{said}");
     drop(first);
 }
+
+/// The files of two builds, compared: the paths that differ.
+fn differences(
+    a: &std::collections::HashMap<String, axum::body::Bytes>,
+    b: &std::collections::HashMap<String, axum::body::Bytes>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, v) in a {
+        match b.get(k) {
+            None => out.push(format!("only in the incremental build: {k}")),
+            Some(w) if w != v => out.push(format!("differs: {k}")),
+            _ => {}
+        }
+    }
+    for k in b.keys() {
+        if !a.contains_key(k) {
+            out.push(format!("missing from the incremental build: {k}"));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn an_edit_in_one_release_renders_only_what_it_touches_and_the_same_as_a_full_build() {
+    use bantin::serve::site::Model;
+    let site = TestSite::sample();
+    let base = "http://127.0.0.1:1111/";
+    let (mut model, first) = Model::load(site.root(), base);
+    assert!(!first.incremental && !model.snapshot.failed);
+    let total = first.pages;
+    type Edit = fn(&TestSite) -> Vec<&'static str>;
+    let edits: [(&str, Edit); 7] = [
+        ("a narrative", |s| {
+            let rel = "content/bulletins/2021-q1/index.en.md";
+            let t = s.read(rel);
+            s.write(rel, &format!("{t}\nOne more sentence.\n"));
+            vec![rel]
+        }),
+        ("a figure", |s| {
+            let rel = "content/bulletins/2021-03/data.yaml";
+            let t = s.read(rel);
+            s.write(rel, &t.replace("value: 1960.8", "value: 1961.9"));
+            vec![rel]
+        }),
+        ("a new release", |s| {
+            s.write(
+                "content/bulletins/2025-q1/data.yaml",
+                "period: 2025-Q1\nstatus: estimate\nindicators:\n  exports:\n    value: 7001.5\n    growth_yoy: 9.5\n",
+            );
+            s.write(
+                "content/bulletins/2025-q1/index.en.md",
+                "---\ntitle: \"Q1 2025\"\n---\n\nExports {{ value(\"exports\") }}.\n\n{{ chart(\"exports\") }}\n",
+            );
+            vec![
+                "content/bulletins/2025-q1/data.yaml",
+                "content/bulletins/2025-q1/index.en.md",
+            ]
+        }),
+        ("a release between two of its kind", |s| {
+            s.write(
+                "content/bulletins/2020-q2/data.yaml",
+                "period: 2020-Q2\nstatus: final\nindicators:\n  imports:\n    value: 4100\n",
+            );
+            vec!["content/bulletins/2020-q2/data.yaml"]
+        }),
+        ("a period written again", |s| {
+            let rel = "content/bulletins/2025-q1/data.yaml";
+            let t = s.read(rel);
+            s.write(rel, &t.replace("2025-Q1", "2025-Q2"));
+            vec![rel]
+        }),
+        ("a removed release", |s| {
+            s.remove("content/bulletins/2025-q1");
+            vec!["content/bulletins/2025-q1/data.yaml"]
+        }),
+        ("an indicator's only figure removed", |s| {
+            let rel = "content/bulletins/2019/data.yaml";
+            let t = s.read(rel);
+            let cut: String = t
+                .lines()
+                .scan(false, |skip, l| {
+                    if l.starts_with("  port_cargo:") {
+                        *skip = true;
+                        return Some(None);
+                    }
+                    if *skip && l.starts_with("    ") {
+                        return Some(None);
+                    }
+                    *skip = false;
+                    Some(Some(l))
+                })
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert_ne!(cut, t.trim_end());
+            s.write(rel, &format!("{cut}\n"));
+            // … and the sentences citing it.
+            let mut changed = vec![rel];
+            for text in [
+                "content/bulletins/2019/index.en.md",
+                "content/bulletins/2019/index.vi.md",
+            ] {
+                let t = s.read(text);
+                let kept: Vec<&str> = t.lines().filter(|l| !l.contains("port_cargo")).collect();
+                s.write(text, &(kept.join("\n") + "\n"));
+                changed.push(text);
+            }
+            changed
+        }),
+    ];
+    for (what, edit) in edits {
+        let changed: Vec<std::path::PathBuf> =
+            edit(&site).into_iter().map(|r| site.path(r)).collect();
+        let outcome = model.apply(&changed);
+        assert!(
+            !model.snapshot.failed,
+            "{what}: {}",
+            model.snapshot.problems
+        );
+        assert!(outcome.incremental, "{what}");
+        assert!(
+            outcome.pages < total,
+            "{what}: {} of {total} pages",
+            outcome.pages
+        );
+        let (full, _) = Model::load(site.root(), base);
+        assert!(!full.snapshot.failed, "{what}: {}", full.snapshot.problems);
+        let diff = differences(&model.snapshot.files, &full.snapshot.files);
+        assert!(diff.is_empty(), "after {what}:\n{}", diff.join("\n"));
+    }
+    assert!(
+        !model
+            .snapshot
+            .files
+            .contains_key("indicators/port_cargo/index.html")
+    );
+}
