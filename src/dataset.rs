@@ -152,14 +152,14 @@ impl fmt::Display for Date {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub label: LocalText,
     pub fields: Fields,
 }
 
 /// A table of rows (IIP by industry, exports by product group).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Breakdown {
     pub id: String,
     pub title: LocalText,
@@ -181,7 +181,7 @@ impl Breakdown {
 }
 
 /// One release's figures.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Data {
     pub period: Period,
     pub status: Status,

@@ -255,10 +255,11 @@ fn bulletin_json(
 pub enum Part<'a> {
     All,
     /// These releases' files (by slug) and these indicators' series;
-    /// `all.csv` always.
+    /// `all.csv` when figures changed.
     Some {
         releases: &'a BTreeSet<String>,
         indicators: &'a BTreeSet<String>,
+        all: bool,
     },
 }
 
@@ -285,12 +286,19 @@ pub fn files(
         Part::All => true,
         Part::Some { indicators, .. } => indicators.contains(id),
     };
+    let want_all = match part {
+        Part::All => true,
+        Part::Some { all, .. } => all,
+    };
     let mut out = Vec::new();
     let mut everything = Vec::new();
     let empty = BTreeMap::new();
     for b in &site.bulletins {
-        let rows = rows_of(site, b, None);
         let slug = b.slug();
+        if !want_all && !wanted_release(&slug) {
+            continue;
+        }
+        let rows = rows_of(site, b, None);
         if wanted_release(&slug) {
             out.push(OutputFile {
                 path: format!("data/{slug}.csv"),
@@ -306,10 +314,12 @@ pub fn files(
         }
         everything.extend(rows);
     }
-    out.push(OutputFile {
-        path: "data/all.csv".into(),
-        bytes: with_head(everything),
-    });
+    if want_all {
+        out.push(OutputFile {
+            path: "data/all.csv".into(),
+            bytes: with_head(everything),
+        });
+    }
     for ind in &site.catalog.indicators {
         if !wanted_indicator(&ind.id) {
             continue;

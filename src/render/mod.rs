@@ -149,6 +149,8 @@ pub struct Selection {
     pub pages: BTreeSet<String>,
     /// Releases whose CSV and JSON are written again, by slug.
     pub data: BTreeSet<String>,
+    /// Whether figures changed: `all.csv` is written again.
+    pub figures: bool,
 }
 
 /// Renders every page and file of the site.
@@ -285,6 +287,7 @@ pub fn render_some(
         Some(sel) => opendata::Part::Some {
             releases: &sel.data,
             indicators: &sel.indicators,
+            all: sel.figures,
         },
     };
     files.extend(opendata::files(site, &urls, &titles, part));

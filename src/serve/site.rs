@@ -156,14 +156,12 @@ impl Model {
         let mut warnings = Diagnostics::new();
         let mut gone = Vec::new();
         for dir in dirs {
-            // What the release touched before the edit, and after.
-            let before = site
-                .bulletins
-                .iter()
-                .find(|b| &b.dir == dir)
-                .map(|b| *b.period());
-            if let Some(p) = &before {
-                touched(&site, p, &mut selection);
+            let old = site.bulletins.iter().find(|b| &b.dir == dir).cloned();
+            // What showed the release before the edit, should its period
+            // change or the release go.
+            let mut before = Selection::default();
+            if let Some(o) = &old {
+                touched(&site, o.period(), &mut before);
             }
             match site.reload_bulletin(dir) {
                 Ok(w) => warnings.extend(w),
@@ -176,16 +174,47 @@ impl Model {
                     };
                 }
             }
-            let after = site
-                .bulletins
-                .iter()
-                .find(|b| &b.dir == dir)
-                .map(|b| *b.period());
-            if let Some(p) = &after {
-                touched(&site, p, &mut selection);
-            }
-            if let Some(p) = before.filter(|p| after.as_ref() != Some(p)) {
-                gone.push(p);
+            let new = site.bulletins.iter().find(|b| &b.dir == dir);
+            match (&old, new) {
+                (Some(o), Some(n)) if o.period() == n.period() => {
+                    // The same release, edited: its own pages, its files
+                    // (the JSON carries its titles), and where its figures
+                    // show if they changed.
+                    let slug = n.slug();
+                    selection.bulletins.insert(slug.clone());
+                    selection.data.insert(slug);
+                    if o.data != n.data {
+                        selection.figures = true;
+                        let ids: BTreeSet<&String> = o
+                            .data
+                            .indicators
+                            .iter()
+                            .chain(&n.data.indicators)
+                            .map(|(id, _)| id)
+                            .collect();
+                        selection.indicators.extend(
+                            ids.into_iter()
+                                .filter(|id| o.data.fields(id) != n.data.fields(id))
+                                .cloned(),
+                        );
+                        shown_elsewhere(&site, n.period(), &mut selection);
+                    }
+                }
+                (_, new) => {
+                    // Added, removed or moved to another period: all that
+                    // showed it before and all that shows it now.
+                    merge(&mut selection, before);
+                    if let Some(n) = new {
+                        let p = *n.period();
+                        touched(&site, &p, &mut selection);
+                    }
+                    if let Some(o) = &old
+                        && new.is_none_or(|n| n.period() != o.period())
+                    {
+                        gone.push(*o.period());
+                    }
+                    selection.figures = true;
+                }
             }
         }
         let problems = check::check(&site);
@@ -284,7 +313,13 @@ fn touched(site: &Site, period: &Period, sel: &mut Selection) {
                 .map(|x| x.slug()),
         );
     }
-    // Later releases of the same span show it in their trend charts.
+    shown_elsewhere(site, period, sel);
+}
+
+/// Adds the pages that show the figures of the release for `period`
+/// outside its own: later releases of the same span (their trend charts)
+/// and narratives that cite its period.
+fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
     sel.bulletins.extend(
         site.bulletins
             .iter()
@@ -311,6 +346,14 @@ fn touched(site: &Site, period: &Period, sel: &mut Selection) {
             sel.pages.insert(p.slug.clone());
         }
     }
+}
+
+fn merge(into: &mut Selection, from: Selection) {
+    into.bulletins.extend(from.bulletins);
+    into.indicators.extend(from.indicators);
+    into.pages.extend(from.pages);
+    into.data.extend(from.data);
+    into.figures |= from.figures;
 }
 
 /// Keys (exact, or prefixes ending in `/`) of the files the selection

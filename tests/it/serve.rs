@@ -399,11 +399,29 @@ fn an_edit_in_one_release_renders_only_what_it_touches_and_the_same_as_a_full_bu
     assert!(!first.incremental && !model.snapshot.failed);
     let total = first.pages;
     type Edit = fn(&TestSite) -> Vec<&'static str>;
-    let edits: [(&str, Edit); 7] = [
+    let edits: [(&str, Edit); 9] = [
         ("a narrative", |s| {
             let rel = "content/bulletins/2021-q1/index.en.md";
             let t = s.read(rel);
             s.write(rel, &format!("{t}\nOne more sentence.\n"));
+            vec![rel]
+        }),
+        ("a title", |s| {
+            let rel = "content/bulletins/2021-q1/index.vi.md";
+            let t = s.read(rel);
+            let (head, rest) = t.split_once("title:").unwrap();
+            let rest = rest.split_once('\n').unwrap().1;
+            s.write(
+                rel,
+                &format!("{head}title: \"Tiêu đề mới của quý I\"\n{rest}"),
+            );
+            vec![rel]
+        }),
+        ("a breakdown row", |s| {
+            let rel = "content/bulletins/2021-q1/data.yaml";
+            let t = s.read(rel);
+            assert!(t.contains("growth_yoy: 67.64"));
+            s.write(rel, &t.replace("growth_yoy: 67.64", "growth_yoy: 66.64"));
             vec![rel]
         }),
         ("a figure", |s| {

@@ -1,0 +1,246 @@
+//! How long an editor waits: from saving a file to the page's reload
+//! event, on a large generated site, for an edit inside one release
+//! (incremental) and for a catalogue edit (whole site).
+//!
+//!     cargo bench --bench serve              # 1,000 monthly releases
+//!     cargo bench --bench serve -- 200       # another size
+//!
+//! Prints figures; asserts nothing (these machines are shared and noisy).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use bantin::serve::site::Model;
+
+const INDICATORS: usize = 30;
+const ROWS: usize = 20;
+
+/// A site of `n` monthly releases, newest December 2024, each with 30
+/// indicators, a 20-row breakdown and about 800 words per language with
+/// three charts and some figures.
+fn generate(root: &Path, n: usize) {
+    let w = |rel: &str, text: &str| {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    w(
+        "site.toml",
+        "base_url = \"https://example.gov.vn/\"\ndefault_language = \"vi\"\nlanguages = [\"vi\", \"en\"]\nkey_indicators = [\"i00\", \"i01\", \"i02\", \"i03\"]\n[title]\nvi = \"Bản tin\"\nen = \"Bulletin\"\n[publisher]\nvi = \"Sở Công Thương\"\nen = \"Department of Industry and Trade\"\n",
+    );
+    let mut catalog = String::new();
+    for i in 0..INDICATORS {
+        catalog.push_str(&format!(
+            "i{i:02}:\n  name: {{ vi: \"Chỉ tiêu công nghiệp số {i}\", en: \"Industry indicator {i}\" }}\n  unit: {{ vi: \"tỷ đồng\", en: \"billion VND\" }}\n"
+        ));
+    }
+    w("content/indicators.yaml", &catalog);
+    let words = [
+        "kim",
+        "ngạch",
+        "xuất",
+        "khẩu",
+        "tăng",
+        "trưởng",
+        "doanh",
+        "nghiệp",
+        "sản",
+        "xuất",
+        "công",
+        "nghiệp",
+        "thành",
+        "phố",
+        "quý",
+        "tháng",
+    ];
+    let mut seed: u64 = 7;
+    let mut rand = move |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let (mut year, mut month) = (2024, 12);
+    for _ in 0..n {
+        let id = format!("{year}-{month:02}");
+        let mut data = format!("period: {id}\nstatus: final\nindicators:\n");
+        for i in 0..INDICATORS {
+            data.push_str(&format!(
+                "  i{i:02}:\n    value: {}.{}\n    growth_yoy: {}.{}\n",
+                100 + rand(99_000),
+                rand(10),
+                rand(40),
+                rand(100)
+            ));
+        }
+        data.push_str("breakdowns:\n  by_sector:\n    title: { vi: \"Theo ngành\", en: \"By sector\" }\n    field: growth_yoy\n    rows:\n");
+        for r in 0..ROWS {
+            data.push_str(&format!(
+                "      - {{ label: {{ vi: \"Ngành số {r}\", en: \"Sector {r}\" }}, growth_yoy: {}.5 }}\n",
+                rand(120) as i64 - 40
+            ));
+        }
+        w(&format!("content/bulletins/{id}/data.yaml"), &data);
+        for lang in ["vi", "en"] {
+            let mut text = format!("---\ntitle: \"Bản tin {id}\"\n---\n\n");
+            for p in 0..16 {
+                let para: Vec<&str> = (0..50).map(|_| words[rand(16) as usize]).collect();
+                text.push_str(&para.join(" "));
+                text.push_str("\n\n");
+                match p {
+                    3 => text.push_str("{{ chart(\"by_sector\") }}\n\n"),
+                    6 => text.push_str("{{ chart(\"i01\") }}\n\n"),
+                    9 => {
+                        text.push_str("Xuất khẩu {{ value(\"i01\") }}, {{ change(\"i01\") }}.\n\n")
+                    }
+                    _ => {}
+                }
+            }
+            w(&format!("content/bulletins/{id}/index.{lang}.md"), &text);
+        }
+        month -= 1;
+        if month == 0 {
+            (year, month) = (year - 1, 12);
+        }
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(1000);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    generate(root, n);
+    let edited = root.join("content/bulletins/2020-06/index.en.md");
+    let edit = |k: usize| {
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&edited)
+            .unwrap();
+        writeln!(f, "\nEdit number {k}.").unwrap();
+    };
+
+    // In process: the rebuild alone.
+    let base = "http://127.0.0.1:1111/";
+    let (mut model, first) = Model::load(root, base);
+    assert!(!model.snapshot.failed, "{}", model.snapshot.problems);
+    let mut full = vec![first.elapsed];
+    for _ in 0..2 {
+        full.push(Model::load(root, base).1.elapsed);
+    }
+    let mut part = Vec::new();
+    let mut pages = 0;
+    for k in 0..7 {
+        edit(k);
+        let o = model.apply(std::slice::from_ref(&edited));
+        assert!(o.incremental && !model.snapshot.failed);
+        pages = o.pages;
+        part.push(o.elapsed);
+    }
+
+    // Through the real server: save a file, wait for the reload event.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut addr = String::new();
+    let mut line = String::new();
+    while out.read_line(&mut line).unwrap() > 0 {
+        if let Some(rest) = line.strip_prefix("Serving ") {
+            addr = rest
+                .split(" at http://")
+                .nth(1)
+                .unwrap()
+                .split('/')
+                .next()
+                .unwrap()
+                .to_owned();
+            break;
+        }
+        line.clear();
+    }
+    std::thread::spawn(move || for _ in out.lines() {});
+    let mut s = TcpStream::connect(&addr).unwrap();
+    write!(s, "GET /__bantin/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for l in BufReader::new(s).lines().map_while(Result::ok) {
+            if l.starts_with("data: ") && tx.send(Instant::now()).is_err() {
+                break;
+            }
+        }
+    });
+    rx.recv_timeout(Duration::from_secs(30)).unwrap(); // the current version
+    let wait = |change: &dyn Fn(usize), k: usize| {
+        std::thread::sleep(Duration::from_millis(300));
+        while rx.try_recv().is_ok() {}
+        let t = Instant::now();
+        change(k);
+        let at = rx.recv_timeout(Duration::from_secs(120)).unwrap();
+        at - t
+    };
+    let e2e_part: Vec<Duration> = (10..17).map(|k| wait(&edit, k)).collect();
+    let catalog = root.join("content/indicators.yaml");
+    let touch_catalog = |k: usize| {
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&catalog)
+            .unwrap();
+        writeln!(f, "# edit {k}").unwrap();
+    };
+    let e2e_full: Vec<Duration> = (0..3).map(|k| wait(&touch_catalog, k)).collect();
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let total = first.pages;
+    println!(
+        "bantin serve, {n} monthly releases: {total} pages ({} CPUs)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!();
+    println!("| what | median | runs |");
+    println!("|---|---|---|");
+    println!(
+        "| whole-site rebuild, in process | {} | {} |",
+        ms(median(full)),
+        3
+    );
+    println!(
+        "| one release edited, in process ({pages} pages re-rendered) | {} | 7 |",
+        ms(median(part))
+    );
+    println!(
+        "| save → reload event, one release edited | {} | 7 |",
+        ms(median(e2e_part))
+    );
+    println!(
+        "| save → reload event, catalogue edited (whole site) | {} | 3 |",
+        ms(median(e2e_full))
+    );
+    println!();
+    println!("The save → event times include the watcher's 80 ms debounce.");
+}
