@@ -30,6 +30,8 @@ struct Words {
     kept: &'static str,
     hint: &'static str,
     close: &'static str,
+    error: &'static str,
+    warning: &'static str,
 }
 
 const VI: Words = Words {
@@ -38,6 +40,8 @@ const VI: Words = Words {
     kept: "Trang đang hiển thị là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.",
     hint: "Gợi ý",
     close: "Đóng",
+    error: "lỗi",
+    warning: "cảnh báo",
 };
 
 const EN: Words = Words {
@@ -46,6 +50,8 @@ const EN: Words = Words {
     kept: "This page is the last good build. Fix the errors below and save the file; the page reloads by itself.",
     hint: "Hint",
     close: "Close",
+    error: "error",
+    warning: "warning",
 };
 
 /// The overlay for a failed build, in `lang` (Vietnamese or English).
@@ -59,12 +65,12 @@ pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
             (Some(l), None) => format!("{}:{l}", d.file.display()),
             _ => d.file.display().to_string(),
         };
-        let level = match d.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
+        let (class, level) = match d.level {
+            Level::Error => ("error", w.error),
+            Level::Warning => ("warning", w.warning),
         };
         items.push_str(&format!(
-            "<li class=\"bantin-{level}\"><code>{}</code> <strong>{level}</strong>: {}",
+            "<li class=\"bantin-{class}\"><code>{}</code> <strong>{level}</strong>: {}",
             escape_html(&place),
             escape_html(&d.message)
         ));
@@ -131,6 +137,7 @@ mod tests {
         assert!(vi.contains("bad &lt;b&gt;"));
         assert!(vi.contains("Gợi ý: write 5718.5"));
         assert!(vi.contains("có lỗi"));
+        assert!(vi.contains("<strong>lỗi</strong>"));
         assert!(overlay(&problems, "en").contains("Hint: write 5718.5"));
     }
 
