@@ -128,23 +128,21 @@ impl Model {
                     incremental: false,
                 }
             }
-            Err(e) => {
-                self.fail(problems_of(e));
-                Outcome {
-                    elapsed: started.elapsed(),
-                    pages: 0,
-                    incremental: false,
-                }
-            }
+            Err(e) => self.failed(problems_of(e), started, false),
         }
     }
 
     /// Keeps the files, shows the problems; the next change rebuilds all.
-    fn fail(&mut self, problems: Diagnostics) {
+    fn failed(&mut self, problems: Diagnostics, started: Instant, incremental: bool) -> Outcome {
         self.loaded = None;
         self.snapshot.problems = problems;
         self.snapshot.failed = true;
         self.snapshot.version += 1;
+        Outcome {
+            elapsed: started.elapsed(),
+            pages: 0,
+            incremental,
+        }
     }
 
     fn rebuild_releases(&mut self, dirs: &BTreeSet<PathBuf>) -> Outcome {
@@ -165,14 +163,7 @@ impl Model {
             }
             match site.reload_bulletin(dir) {
                 Ok(w) => warnings.extend(w),
-                Err(problems) => {
-                    self.fail(problems);
-                    return Outcome {
-                        elapsed: started.elapsed(),
-                        pages: 0,
-                        incremental: true,
-                    };
-                }
+                Err(problems) => return self.failed(problems, started, true),
             }
             let new = site.bulletins.iter().find(|b| &b.dir == dir);
             match (&old, new) {
@@ -219,24 +210,12 @@ impl Model {
         }
         let problems = check::check(&site);
         if problems.has_errors() {
-            self.fail(problems);
-            return Outcome {
-                elapsed: started.elapsed(),
-                pages: 0,
-                incremental: true,
-            };
+            return self.failed(problems, started, true);
         }
         warnings.extend(problems);
         let rendered = match render::render_some(&site, &theme, Some(&selection)) {
             Ok(r) => r,
-            Err(problems) => {
-                self.fail(problems);
-                return Outcome {
-                    elapsed: started.elapsed(),
-                    pages: 0,
-                    incremental: true,
-                };
-            }
+            Err(problems) => return self.failed(problems, started, true),
         };
         // Drop what the selection covers, then put in what it is now: a
         // page or chart that no longer exists must not linger.
