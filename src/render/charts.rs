@@ -72,6 +72,17 @@ pub struct SeriesData {
     pub refs: Vec<String>,
 }
 
+impl SeriesData {
+    /// A value as the table shows it: `5.718,5`, a change signed `+25,15`.
+    fn number(&self, x: f64, words: &Words) -> String {
+        if self.change {
+            words.locale.signed(x, self.decimals)
+        } else {
+            words.locale.number(x, self.decimals)
+        }
+    }
+}
+
 /// One chart's data and words, in one language.
 #[derive(Debug, Clone)]
 pub struct ChartData {
@@ -375,22 +386,10 @@ pub fn table(data: &ChartData, words: &Words) -> TableView {
                 .series
                 .iter()
                 .map(|s| match s.values[i] {
-                    Some(x) => Cell {
-                        text: if s.change {
-                            words.locale.signed(x, s.decimals)
-                        } else {
-                            words.locale.number(x, s.decimals)
-                        },
-                        href: None,
-                        missing: false,
-                    },
+                    Some(x) => Cell::text(s.number(x, words)),
                     None => {
                         has_missing = true;
-                        Cell {
-                            text: words.t("missing").to_owned(),
-                            href: None,
-                            missing: true,
-                        }
+                        Cell::missing(words)
                     }
                 })
                 .collect(),
@@ -448,11 +447,7 @@ pub fn sentence(data: &ChartData, words: &Words) -> String {
     );
     for s in &data.series {
         let shown = |x: f64| {
-            let n = if s.change {
-                words.locale.signed(x, s.decimals)
-            } else {
-                words.locale.number(x, s.decimals)
-            };
+            let n = s.number(x, words);
             if s.unit == "%" {
                 format!("{n}%")
             } else {

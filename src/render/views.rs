@@ -55,14 +55,14 @@ pub struct Cell {
 }
 
 impl Cell {
-    fn text(text: String) -> Cell {
+    pub(crate) fn text(text: String) -> Cell {
         Cell {
             text,
             href: None,
             missing: false,
         }
     }
-    fn missing(words: &Words) -> Cell {
+    pub(crate) fn missing(words: &Words) -> Cell {
         Cell {
             text: words.t("missing").to_owned(),
             href: None,

@@ -25,8 +25,7 @@ pub const LIVE_JS: &str = r#"(function () {
 "#;
 
 struct Words {
-    title_errors: &'static str,
-    title_warnings: &'static str,
+    title: &'static str,
     kept: &'static str,
     hint: &'static str,
     close: &'static str,
@@ -35,8 +34,7 @@ struct Words {
 }
 
 const VI: Words = Words {
-    title_errors: "Bản xem trước chưa cập nhật được: có lỗi",
-    title_warnings: "Cảnh báo",
+    title: "Bản xem trước chưa cập nhật được: có lỗi",
     kept: "Trang đang hiển thị là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.",
     hint: "Gợi ý",
     close: "Đóng",
@@ -45,8 +43,7 @@ const VI: Words = Words {
 };
 
 const EN: Words = Words {
-    title_errors: "The preview could not be updated: errors",
-    title_warnings: "Warnings",
+    title: "The preview could not be updated: errors",
     kept: "This page is the last good build. Fix the errors below and save the file; the page reloads by itself.",
     hint: "Hint",
     close: "Close",
@@ -54,10 +51,10 @@ const EN: Words = Words {
     warning: "warning",
 };
 
-/// The overlay for a failed build, in `lang` (Vietnamese or English).
+/// The overlay for a failed build (it has errors; warnings are listed
+/// with them), in `lang` (Vietnamese or English).
 pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
     let w = if lang == "vi" { &VI } else { &EN };
-    let errors = problems.count(Level::Error);
     let mut items = String::new();
     for d in problems.sorted() {
         let place = match (d.line, d.column) {
@@ -83,11 +80,6 @@ pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
         }
         items.push_str("</li>");
     }
-    let title = if errors > 0 {
-        w.title_errors
-    } else {
-        w.title_warnings
-    };
     format!(
         r#"<div id="bantin-overlay" role="alert" lang="{lang}"><style>
 #bantin-overlay{{position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1f24;border-bottom:4px solid #a3261b;box-shadow:0 4px 24px rgba(0,0,0,.35);font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem}}
@@ -98,6 +90,7 @@ pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
 #bantin-overlay button{{float:right;font:inherit;border:1px solid #4a5562;background:#fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}}
 </style><button type="button" onclick="this.parentNode.remove()">{close}</button><h2>{title}</h2><p>{kept}</p><ul>{items}</ul></div>"#,
         close = w.close,
+        title = w.title,
         kept = w.kept,
     )
 }
