@@ -25,6 +25,42 @@ pub struct Indicator {
     pub share_of: LocalText,
     /// What the indicator measures, for its page: a sentence or two.
     pub definition: LocalText,
+    /// How its levels behave over time; decides which consistency checks
+    /// apply (only flows add up over months).
+    pub kind: Option<IndicatorKind>,
+}
+
+/// What sort of quantity an indicator's `value` is (`kind:` in the
+/// catalogue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorKind {
+    /// Accumulates over time: exports, retail sales. Months add up to
+    /// quarters, quarters to years.
+    Flow,
+    /// A level at a moment: industrial parks, their area.
+    Stock,
+    /// An index number (base period = 100).
+    Index,
+    /// A ratio or percentage: occupancy, a share.
+    Rate,
+}
+
+impl IndicatorKind {
+    pub const NAMES: [&str; 4] = ["flow", "stock", "index", "rate"];
+
+    pub fn parse(s: &str) -> Option<IndicatorKind> {
+        Some(match s {
+            "flow" => IndicatorKind::Flow,
+            "stock" => IndicatorKind::Stock,
+            "index" => IndicatorKind::Index,
+            "rate" => IndicatorKind::Rate,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -33,7 +69,7 @@ pub struct Catalog {
     index: HashMap<String, usize>,
 }
 
-const KEYS: [&str; 5] = ["name", "unit", "decimals", "share_of", "definition"];
+const KEYS: [&str; 6] = ["name", "unit", "decimals", "share_of", "definition", "kind"];
 
 impl Catalog {
     pub fn get(&self, id: &str) -> Option<&Indicator> {
@@ -99,6 +135,7 @@ impl Catalog {
                 decimals: None,
                 share_of: LocalText::None,
                 definition: LocalText::None,
+                kind: None,
             };
             for (fk, fv) in fields {
                 let key = yaml::key_text(fk);
@@ -111,6 +148,28 @@ impl Catalog {
                     "definition" => {
                         ind.definition = src.local_text(&at.key("definition"), fv, &mut problems)
                     }
+                    "kind" => match fv.as_str().and_then(IndicatorKind::parse) {
+                        Some(k) => ind.kind = Some(k),
+                        None => {
+                            let written = fv
+                                .as_str()
+                                .map_or_else(|| yaml::kind_of(fv).to_owned(), |s| format!("`{s}`"));
+                            let hint = match fv.as_str().and_then(|s| {
+                                crate::diagnostic::did_you_mean(s, IndicatorKind::NAMES)
+                            }) {
+                                Some(k) => format!("did you mean `{k}`?"),
+                                None => "write flow (adds up over time: exports, retail sales), stock (a level at a moment), index or rate".to_owned(),
+                            };
+                            problems.push(
+                                src.error(
+                                    &at.key("kind"),
+                                    false,
+                                    format!("{written} is not a kind of indicator"),
+                                )
+                                .with_hint(hint),
+                            );
+                        }
+                    },
                     "decimals" => match fv.as_u64() {
                         Some(d) if d <= 6 => ind.decimals = Some(d as u8),
                         _ => problems.push(src.error(

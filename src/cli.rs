@@ -1,4 +1,4 @@
-//! The command line: `bantin build`, `bantin serve`; later `check`, `init`, `new`.
+//! The command line: `bantin build`, `bantin check`, `bantin serve`.
 
 use std::path::PathBuf;
 
@@ -16,8 +16,29 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into its output folder (public/ by default).
     Build(BuildArgs),
+    /// Check the figures, texts and links without writing anything.
+    Check(CheckArgs),
     /// Preview the site at http://127.0.0.1:1111/, rebuilt as you edit.
     Serve(ServeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The site folder (holding site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// `human` (grouped by file) or `json` (for programs; see the README).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too, not only on errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
 }
 
 #[derive(Debug, clap::Args)]

@@ -36,6 +36,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What the editor can do about it.
     pub hint: Option<String>,
+    /// The rule that found it (`consistency/growth`), for `--format json`
+    /// and for grouping.
+    pub rule: crate::check::Rule,
 }
 
 impl Diagnostic {
@@ -47,6 +50,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            rule: crate::check::Rule::Form,
         }
     }
 
@@ -68,6 +72,11 @@ impl Diagnostic {
             self.line = Some(line);
             self.column = Some(column);
         }
+        self
+    }
+
+    pub fn rule(mut self, rule: crate::check::Rule) -> Self {
+        self.rule = rule;
         self
     }
 

@@ -3,10 +3,14 @@
 //!
 //! 1. **load**: `site.toml`, the indicator catalogue, each release's
 //!    `data.yaml` and narratives, free pages ([`site::Site::load`]);
-//! 2. **check**: every call names figures that exist ([`check::check`]);
+//! 2. **check**: calls name figures that exist, figures agree across
+//!    periods, texts are complete ([`check::check`]);
 //! 3. **render**: pages per language through the theme, with their charts
-//!    ([`render`]), and the open data files ([`opendata`]);
+//!    ([`render`]), and the open data files ([`opendata`]); then every link
+//!    of the result leads somewhere ([`check::check_output`]);
 //! 4. **write**: into a staging folder, swapped in whole ([`output`]).
+//!
+//! `bantin check` runs the first three stages and reports ([`check_site`]).
 
 pub mod catalog;
 pub mod check;
@@ -20,6 +24,7 @@ pub mod opendata;
 pub mod output;
 pub mod period;
 pub mod render;
+pub mod report;
 pub mod serve;
 pub mod site;
 pub mod yaml;
@@ -77,6 +82,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     output::guard(&opts.root, &out_rel, opts.force)?;
     let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
+    let mut warnings = warnings;
+    warnings.extend(check_rendered(&site, &rendered));
+    if warnings.has_errors() {
+        return Err(BuildError::Site(warnings));
+    }
     output::publish(&out, &rendered.files)?;
     Ok(BuildReport {
         output: out,
@@ -93,18 +103,92 @@ pub fn load_and_check(
     root: &Path,
     base_url: Option<&str>,
 ) -> Result<(site::Site, render::theme::Theme, Diagnostics), BuildError> {
-    let (mut site, mut warnings) = site::Site::load(root).map_err(BuildError::Site)?;
-    if let Some(url) = base_url {
-        site.config.set_base_url(url).map_err(|d| {
-            let mut list = Diagnostics::new();
-            list.push(d);
-            BuildError::Site(list)
-        })?;
-    }
-    let theme = render::theme::Theme::load(root, &site.config).map_err(BuildError::Site)?;
+    let (site, theme, mut warnings) = load(root, base_url).map_err(BuildError::Site)?;
     warnings.extend(check::check(&site));
     if warnings.has_errors() {
         return Err(BuildError::Site(warnings));
     }
     Ok((site, theme, warnings))
+}
+
+/// Reads the site and its theme, with the warnings of reading.
+fn load(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<(site::Site, render::theme::Theme, Diagnostics), Diagnostics> {
+    let (mut site, warnings) = site::Site::load(root)?;
+    if let Some(url) = base_url {
+        site.config.set_base_url(url).map_err(|d| {
+            let mut list = Diagnostics::new();
+            list.push(d);
+            list
+        })?;
+    }
+    let theme = render::theme::Theme::load(root, &site.config)?;
+    Ok((site, theme, warnings))
+}
+
+/// The rules over a whole rendered site: links lead somewhere.
+pub fn check_rendered(site: &site::Site, rendered: &render::Rendered) -> Diagnostics {
+    let paths: std::collections::HashSet<&str> =
+        rendered.files.iter().map(|f| f.path.as_str()).collect();
+    check::check_output(
+        site,
+        &paths,
+        rendered
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+    )
+}
+
+/// What `bantin check` found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Every finding, errors and warnings.
+    pub findings: Diagnostics,
+    /// Whether the site could be rendered (in memory) and its links
+    /// checked; not when errors stopped it before.
+    pub output_checked: bool,
+}
+
+/// Runs every rule without writing anything: loads the site, checks it,
+/// renders it in memory and checks the links of the result.
+pub fn check_site(root: &Path, base_url: Option<&str>) -> CheckReport {
+    let (site, theme, mut findings) = match load(root, base_url) {
+        Ok(loaded) => loaded,
+        Err(findings) => {
+            return CheckReport {
+                findings,
+                output_checked: false,
+            };
+        }
+    };
+    findings.extend(check::check(&site));
+    let stopped = findings
+        .iter()
+        .any(|d| d.level == Level::Error && d.rule == check::Rule::Call);
+    if stopped {
+        // The pages cannot be rendered with calls that name nothing.
+        return CheckReport {
+            findings,
+            output_checked: false,
+        };
+    }
+    match render::render(&site, &theme) {
+        Ok(rendered) => {
+            findings.extend(check_rendered(&site, &rendered));
+            CheckReport {
+                findings,
+                output_checked: true,
+            }
+        }
+        Err(problems) => {
+            findings.extend(problems);
+            CheckReport {
+                findings: findings.deduplicated(),
+                output_checked: false,
+            }
+        }
+    }
 }

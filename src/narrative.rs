@@ -68,6 +68,11 @@ pub struct Narrative {
     /// Markdown with each call replaced by a placeholder.
     body: String,
     pub calls: Vec<Call>,
+    /// The Markdown as written (after the front matter), for the checks
+    /// that point at a place in the text.
+    pub source: String,
+    /// The line of the file where `source` starts.
+    pub source_line: usize,
 }
 
 const FRONT_KEYS: [&str; 2] = ["title", "summary"];
@@ -127,6 +132,7 @@ impl Narrative {
                 ),
             }
         }
+        let source = body.to_owned();
         let (body, calls) = extract_calls(body, body_line, shown, &mut problems);
         if problems.is_empty() {
             Ok(Narrative {
@@ -135,6 +141,8 @@ impl Narrative {
                 summary,
                 body,
                 calls,
+                source,
+                source_line: body_line,
             })
         } else {
             Err(problems)

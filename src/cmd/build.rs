@@ -1,7 +1,9 @@
 //! `bantin build`: load, check, render, write; print a one-line summary.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use bantin::report::{self, Style};
 use bantin::{BuildError, BuildOptions};
 
 use crate::cli::BuildArgs;
@@ -13,10 +15,11 @@ pub fn run(args: BuildArgs) -> ExitCode {
         base_url: args.base_url,
         force: args.force,
     };
+    let style = Style::for_stream(std::io::stderr().is_terminal());
     match bantin::build(&opts) {
         Ok(report) => {
-            for w in report.warnings.sorted() {
-                eprintln!("{w}");
+            if !report.warnings.is_empty() {
+                eprintln!("{}", report::human(&report.warnings, style));
             }
             let per_lang: Vec<String> = report
                 .pages
@@ -34,7 +37,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Site(problems)) => {
-            eprintln!("{problems}");
+            eprintln!("{}", report::human(&problems, style));
             eprintln!("Nothing was written: fix the errors above and build again.");
             ExitCode::FAILURE
         }

@@ -1,4 +1,5 @@
 //! One thin file per subcommand: flags in, library calls, a report out.
 
 pub mod build;
+pub mod check;
 pub mod serve;

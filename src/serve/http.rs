@@ -125,10 +125,12 @@ fn not_found(snapshot: &Snapshot, status: StatusCode) -> Response {
             let body = overlay::inject(
                 b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>bantin</title></head><body></body></html>",
                 snapshot.version,
-                snapshot
-                    .failed
-                    .then(|| overlay::overlay(&snapshot.problems, snapshot.language_of("")))
-                    .as_deref(),
+                overlay::for_problems(
+                    &snapshot.problems,
+                    snapshot.failed,
+                    snapshot.language_of(""),
+                )
+                .as_deref(),
             );
             respond(status, "text/html; charset=utf-8", Body::from(body))
         }
@@ -143,9 +145,11 @@ fn serve_bytes(
 ) -> Response {
     let kind = content_type(key);
     if kind.starts_with("text/html") {
-        let overlay = snapshot
-            .failed
-            .then(|| overlay::overlay(&snapshot.problems, snapshot.language_of(key)));
+        let overlay = overlay::for_problems(
+            &snapshot.problems,
+            snapshot.failed,
+            snapshot.language_of(key),
+        );
         let body = overlay::inject(&bytes, snapshot.version, overlay.as_deref());
         return respond(status, kind, Body::from(body));
     }

@@ -10,6 +10,7 @@ pub mod http;
 pub mod overlay;
 pub mod site;
 
+use std::io::IsTerminal;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -237,14 +238,15 @@ fn report(s: &Snapshot, outcome: &site::Outcome, changed: Option<(&Path, &[PathB
             }
         })
         .unwrap_or_default();
+    let style = crate::report::Style::for_stream(std::io::stderr().is_terminal());
     if s.failed {
-        eprintln!("{}", s.problems);
+        eprintln!("{}", crate::report::human(&s.problems, style));
         eprintln!(
             "The build failed{what}: the last good site is still served, with the errors shown on every page."
         );
     } else {
-        for w in s.problems.sorted() {
-            eprintln!("{w}");
+        if !s.problems.is_empty() {
+            eprintln!("{}", crate::report::human(&s.problems, style));
         }
         println!(
             "{} {} pages in {} ms{what}",

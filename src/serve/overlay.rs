@@ -1,7 +1,7 @@
 //! What serve mode adds to every HTML page, and only in serve mode: the
-//! live-reload script and, while the latest build fails, an overlay that
-//! lists its errors in the page's language. Built sites never carry
-//! either.
+//! live-reload script; while the latest build fails, an overlay that lists
+//! its errors in the page's language; and when it succeeded with warnings,
+//! a small folded panel listing them. Built sites never carry any.
 
 use crate::diagnostic::{Diagnostics, Level};
 use crate::render::escape_html;
@@ -26,6 +26,7 @@ pub const LIVE_JS: &str = r#"(function () {
 
 struct Words {
     title: &'static str,
+    warnings_title: &'static str,
     kept: &'static str,
     hint: &'static str,
     close: &'static str,
@@ -35,6 +36,7 @@ struct Words {
 
 const VI: Words = Words {
     title: "Bản xem trước chưa cập nhật được: có lỗi",
+    warnings_title: "cảnh báo của bantin check",
     kept: "Trang đang hiển thị là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.",
     hint: "Gợi ý",
     close: "Đóng",
@@ -44,6 +46,7 @@ const VI: Words = Words {
 
 const EN: Words = Words {
     title: "The preview could not be updated: errors",
+    warnings_title: "bantin check warnings",
     kept: "This page is the last good build. Fix the errors below and save the file; the page reloads by itself.",
     hint: "Hint",
     close: "Close",
@@ -51,24 +54,17 @@ const EN: Words = Words {
     warning: "warning",
 };
 
-/// The overlay for a failed build (it has errors; warnings are listed
-/// with them), in `lang` (Vietnamese or English).
-pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
-    let w = if lang == "vi" { &VI } else { &EN };
+/// The problems as list items.
+fn items(problems: &Diagnostics, w: &Words) -> String {
     let mut items = String::new();
     for d in problems.sorted() {
-        let place = match (d.line, d.column) {
-            (Some(l), Some(c)) => format!("{}:{l}:{c}", d.file.display()),
-            (Some(l), None) => format!("{}:{l}", d.file.display()),
-            _ => d.file.display().to_string(),
-        };
         let (class, level) = match d.level {
             Level::Error => ("error", w.error),
             Level::Warning => ("warning", w.warning),
         };
         items.push_str(&format!(
             "<li class=\"bantin-{class}\"><code>{}</code> <strong>{level}</strong>: {}",
-            escape_html(&place),
+            escape_html(&d.location()),
             escape_html(&d.message)
         ));
         if let Some(hint) = &d.hint {
@@ -80,6 +76,14 @@ pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
         }
         items.push_str("</li>");
     }
+    items
+}
+
+/// The overlay for a failed build (it has errors; warnings are listed
+/// with them), in `lang` (Vietnamese or English).
+pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
+    let w = if lang == "vi" { &VI } else { &EN };
+    let items = items(problems, w);
     format!(
         r#"<div id="bantin-overlay" role="alert" lang="{lang}"><style>
 #bantin-overlay{{position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1f24;border-bottom:4px solid #a3261b;box-shadow:0 4px 24px rgba(0,0,0,.35);font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem}}
@@ -93,6 +97,36 @@ pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
         title = w.title,
         kept = w.kept,
     )
+}
+
+/// The panel for a good build with warnings: folded at the bottom of the
+/// page, so the page stays readable; opened, it lists them.
+pub fn warnings_panel(problems: &Diagnostics, lang: &str) -> String {
+    let w = if lang == "vi" { &VI } else { &EN };
+    let n = problems.count(Level::Warning);
+    let items = items(problems, w);
+    format!(
+        r#"<details id="bantin-warnings" lang="{lang}"><style>
+#bantin-warnings{{position:fixed;right:.75rem;bottom:.75rem;max-width:min(46rem,calc(100vw - 1.5rem));max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1f24;border:1px solid #8a6100;border-left:4px solid #8a6100;border-radius:4px;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.5 system-ui,sans-serif;padding:.4rem .8rem}}
+#bantin-warnings summary{{cursor:pointer;font-weight:600;color:#6b4b00}}
+#bantin-warnings ul{{margin:.4rem 0 0;padding-left:1.2rem}}
+#bantin-warnings li{{margin:.35rem 0;white-space:pre-wrap}}
+#bantin-warnings code{{font:12px/1.4 ui-monospace,monospace;background:#f3f6f9;padding:0 .25rem}}
+</style><summary>{n} {title}</summary><ul>{items}</ul></details>"#,
+        title = w.warnings_title,
+    )
+}
+
+/// What a page gets for the snapshot's problems: the overlay for a failed
+/// build, the folded panel for warnings, or nothing.
+pub fn for_problems(problems: &Diagnostics, failed: bool, lang: &str) -> Option<String> {
+    if failed {
+        Some(overlay(problems, lang))
+    } else if problems.is_empty() {
+        None
+    } else {
+        Some(warnings_panel(problems, lang))
+    }
 }
 
 /// A served HTML page: the live-reload script, and the overlay while the

@@ -9,7 +9,7 @@
 //! data. Any other change (settings, catalogue, templates, free pages)
 //! rebuilds the whole site. A test holds the two to the same result.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -104,6 +104,11 @@ impl Model {
         let result =
             load_and_check(&self.root, Some(&self.base_url)).and_then(|(site, theme, warnings)| {
                 let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
+                let mut warnings = warnings;
+                warnings.extend(crate::check_rendered(&site, &rendered));
+                if warnings.has_errors() {
+                    return Err(BuildError::Site(warnings));
+                }
                 Ok((site, theme, rendered, warnings))
             });
         match result {
@@ -218,9 +223,11 @@ impl Model {
             Err(problems) => return self.failed(problems, started, true),
         };
         // Drop what the selection covers, then put in what it is now: a
-        // page or chart that no longer exists must not linger.
+        // page or chart that no longer exists must not linger. The last
+        // good files stay as they are until the new ones pass the checks.
         let stale = stale_prefixes(&site, &selection, &gone);
-        self.snapshot.files.retain(|k, _| {
+        let mut files = self.snapshot.files.clone();
+        files.retain(|k, _| {
             !stale.iter().any(|s| {
                 if s.ends_with('/') {
                     k.starts_with(s)
@@ -230,9 +237,25 @@ impl Model {
             })
         });
         let pages = rendered.pages.values().sum();
+        let fresh: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
         for f in rendered.files {
-            self.snapshot.files.insert(f.path, Bytes::from(f.bytes));
+            files.insert(f.path, Bytes::from(f.bytes));
         }
+        // Links of the pages just rendered, and of every narrative.
+        let paths: HashSet<&str> = files.keys().map(String::as_str).collect();
+        let found = check::check_output(
+            &site,
+            &paths,
+            fresh
+                .iter()
+                .filter_map(|k| files.get(k).map(|b| (k.as_str(), b.as_ref()))),
+        );
+        if found.has_errors() {
+            warnings.extend(found);
+            return self.failed(warnings, started, true);
+        }
+        warnings.extend(found);
+        self.snapshot.files = files;
         self.snapshot.problems = warnings;
         self.snapshot.failed = false;
         self.snapshot.version += 1;

@@ -1,7 +1,8 @@
-//! Checks that need the whole site: every call in a narrative names an
-//! indicator, field, breakdown and period that exist. The renderer resolves
-//! calls with the same [`resolve`], so what passes here renders.
+//! Rule `narrative/call`: every call in a narrative names an indicator,
+//! field, breakdown and period that exist. The renderer resolves calls
+//! with the same [`resolve`], so what passes here renders.
 
+use super::Rule;
 use crate::dataset::Field;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::narrative::{Call, Func, Narrative};
@@ -23,20 +24,18 @@ pub enum Resolved {
     Trend { indicator: String, period: Period },
 }
 
-/// Runs every whole-site check.
-pub fn check(site: &Site) -> Diagnostics {
-    let mut problems = Diagnostics::new();
+/// Checks the calls of every narrative and free page.
+pub fn check(site: &Site, problems: &mut Diagnostics) {
     for b in &site.bulletins {
         for n in b.narratives.values() {
-            check_calls(site, n, Some(b.period()), &mut problems);
+            check_calls(site, n, Some(b.period()), problems);
         }
     }
     for p in &site.pages {
         for n in p.texts.values() {
-            check_calls(site, n, None, &mut problems);
+            check_calls(site, n, None, problems);
         }
     }
-    problems
 }
 
 fn check_calls(site: &Site, n: &Narrative, period: Option<&Period>, problems: &mut Diagnostics) {
@@ -55,7 +54,11 @@ pub fn resolve(
     call: &Call,
     here: Option<&Period>,
 ) -> Result<Resolved, Diagnostic> {
-    let err = |msg: String| Diagnostic::error(&n.file, msg).at(call.line, call.column);
+    let err = |msg: String| {
+        Diagnostic::error(&n.file, msg)
+            .at(call.line, call.column)
+            .rule(Rule::Call)
+    };
     let period = match (&call.period, here) {
         (Some(text), _) => {
             let p = Period::parse(text).map_err(err)?;

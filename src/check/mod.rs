@@ -1,0 +1,168 @@
+//! The rules that decide whether a site's figures and texts can be
+//! published. `bantin check` runs them all and reports; `build` runs the
+//! same ones and refuses to publish on errors; `serve` shows what they
+//! find in its overlay.
+//!
+//! Rules that need only the loaded site run in [`check`]; rules about
+//! links need the rendered files and run in [`check_output`]. Problems of
+//! form (a text where a number belongs, an unknown key, a bad period) are
+//! found while loading, by the parsers, with rule [`Rule::Form`].
+
+pub mod calls;
+pub mod consistency;
+pub mod links;
+pub mod prose;
+pub mod sense;
+pub mod translations;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use calls::{Resolved, resolve};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Level};
+use crate::site::{Bulletin, Site};
+use crate::yaml::{Source, YamlPath};
+
+/// The rules, as reports name them (`--format json` carries the name).
+/// The names are part of the JSON format: renaming one is a breaking
+/// change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// Syntax, unknown keys, wrong types, periods, ids, the catalogue.
+    Form,
+    /// A figure outside its field's sense: a negative level, a share over 100.
+    Sense,
+    /// A `{{ … }}` call that names nothing the data has.
+    Call,
+    /// A figure typed into a narrative instead of a `value()` call.
+    TypedFigure,
+    /// A sentence or paragraph written twice.
+    Repeated,
+    /// A link in a narrative to an address of the site that does not exist.
+    DeadLink,
+    /// `growth_yoy`/`growth_prev` against the levels they compare.
+    Growth,
+    /// A level about 1,000 or 1,000,000 times off its series.
+    Unit,
+    /// Months, quarters and halves against the periods they make up.
+    Sum,
+    /// `plan_attainment` against the level and the planned growth.
+    Plan,
+    /// Shares of one breakdown that add up to more than 100%.
+    Shares,
+    /// A text missing in one of the site's languages.
+    Translation,
+    /// A link or asset in a generated page that leads nowhere.
+    OutputLink,
+    /// The theme's templates.
+    Theme,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Form => "form",
+            Rule::Sense => "form/sense",
+            Rule::Call => "narrative/call",
+            Rule::TypedFigure => "narrative/typed-figure",
+            Rule::Repeated => "narrative/repeated",
+            Rule::DeadLink => "narrative/dead-link",
+            Rule::Growth => "consistency/growth",
+            Rule::Unit => "consistency/unit",
+            Rule::Sum => "consistency/sum",
+            Rule::Plan => "consistency/plan",
+            Rule::Shares => "consistency/shares",
+            Rule::Translation => "translation",
+            Rule::OutputLink => "output/link",
+            Rule::Theme => "theme",
+        }
+    }
+}
+
+/// Runs every rule that needs only the loaded site.
+pub fn check(site: &Site) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    calls::check(site, &mut problems);
+    let files = DataFiles::new(site);
+    sense::check(site, &files, &mut problems);
+    consistency::check(site, &files, &mut problems);
+    prose::check(site, &mut problems);
+    translations::check(site, &files, &mut problems);
+    problems
+}
+
+/// Runs the rules over rendered files: every link in a narrative and in a
+/// generated page leads to a file of the site. `paths` are all the output
+/// paths of the build (`en/2021-q1/index.html`); `pages` the files to
+/// look into (all of them, or those just rendered again).
+pub fn check_output<'a>(
+    site: &Site,
+    paths: &HashSet<&str>,
+    pages: impl Iterator<Item = (&'a str, &'a [u8])>,
+) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    links::check_narratives(site, paths, &mut problems);
+    links::check_pages(site, paths, pages, &mut problems);
+    problems
+}
+
+/// The data files' texts, read again only when a finding needs its place:
+/// the loaded figures do not keep their positions, and findings are rare.
+pub struct DataFiles<'a> {
+    site: &'a Site,
+    texts: RefCell<HashMap<PathBuf, String>>,
+}
+
+impl<'a> DataFiles<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        DataFiles {
+            site,
+            texts: RefCell::default(),
+        }
+    }
+
+    /// A finding at `path` inside the data file of `b` (at the key that
+    /// names the node with `at_key`).
+    pub fn at(
+        &self,
+        b: &Bulletin,
+        path: &YamlPath,
+        at_key: bool,
+        level: Level,
+        rule: Rule,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.in_file(&b.data_file(), path, at_key, level, rule, message)
+    }
+
+    /// A finding at `path` inside the YAML file `shown` (relative to the
+    /// site root).
+    pub fn in_file(
+        &self,
+        shown: &Path,
+        path: &YamlPath,
+        at_key: bool,
+        level: Level,
+        rule: Rule,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let mut texts = self.texts.borrow_mut();
+        let text = texts.entry(shown.to_path_buf()).or_insert_with(|| {
+            crate::fs::read_text(&self.site.root.join(shown), shown).unwrap_or_default()
+        });
+        let src = Source { shown, text };
+        let mut d = src.error(path, at_key, message).rule(rule);
+        d.level = level;
+        d
+    }
+}
+
+/// The path of an indicator's field in a data file.
+pub fn field_path(indicator: &str, field: crate::dataset::Field) -> YamlPath {
+    YamlPath::root()
+        .key("indicators")
+        .key(indicator)
+        .key(field.name())
+}

@@ -1,0 +1,516 @@
+//! Rules over the text of narratives: `narrative/typed-figure` (a figure
+//! of the data typed in by hand, which the other language will not follow
+//! when the data change) and `narrative/repeated` (a sentence or paragraph
+//! written twice, as happens when a text is pasted together).
+//!
+//! Both read the Markdown as written, through pulldown-cmark's offsets, so
+//! they look only at prose (not code, HTML or link addresses) and can point
+//! at the line and column of what they find.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::Rule;
+use crate::catalog::Catalog;
+use crate::dataset::{Data, Field};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::narrative::Narrative;
+use crate::site::Site;
+
+/// Sentences shorter than this may repeat on purpose ("Xem bảng dưới.").
+const MIN_WORDS: usize = 5;
+
+pub fn check(site: &Site, problems: &mut Diagnostics) {
+    for b in &site.bulletins {
+        for (lang, n) in &b.narratives {
+            let blocks = blocks(n);
+            typed_figures(n, &blocks, lang, &b.data, &site.catalog, problems);
+            repeated(n, &blocks, problems);
+        }
+    }
+    for p in &site.pages {
+        for n in p.texts.values() {
+            repeated(n, &blocks(n), problems);
+        }
+    }
+}
+
+/// A block of prose (a paragraph, a list item, a table cell): the byte
+/// ranges of its text in the narrative's source, in order.
+struct Block {
+    spans: Vec<Range<usize>>,
+}
+
+/// The source with each `{{ … }}` call blanked out (same byte length), so
+/// the figures it will show are not mistaken for typed ones and offsets
+/// still point into the source.
+fn blank_calls(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    for line in source.split_inclusive('\n') {
+        let mut rest = line;
+        while let Some(start) = rest.find("{{") {
+            let Some(len) = rest[start + 2..].find("}}") else {
+                break;
+            };
+            let end = start + 2 + len + 2;
+            out.push_str(&rest[..start]);
+            out.extend(std::iter::repeat_n(' ', end - start));
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+fn blocks(n: &Narrative) -> Vec<Block> {
+    let blanked = blank_calls(&n.source);
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let mut in_code = 0usize;
+    let mut flush = |current: &mut Vec<Range<usize>>| {
+        if !current.is_empty() {
+            out.push(Block {
+                spans: std::mem::take(current),
+            });
+        }
+    };
+    for (event, range) in Parser::new_ext(&blanked, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            Event::Text(_) if in_code == 0 => current.push(range),
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_),
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_),
+            ) => flush(&mut current),
+            _ => {}
+        }
+    }
+    flush(&mut current);
+    out
+}
+
+/// The line and column (1-based, in characters) of byte `offset` of the
+/// narrative's source, in its file.
+fn position(n: &Narrative, offset: usize) -> (usize, usize) {
+    let before = &n.source[..offset];
+    let line = before.matches('\n').count();
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (n.source_line + line, column)
+}
+
+// ---- typed figures -------------------------------------------------------
+
+/// A number as written in prose, and where.
+#[derive(Debug, PartialEq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub at: usize,
+    /// Written with a decimal or thousands separator.
+    pub separated: bool,
+    /// Followed by `%`.
+    pub percent: bool,
+}
+
+/// The numbers in `text` that may be figures: not part of a word
+/// (`COVID-19`, `Q1`), a date (`01/04/2021`, `2021-03`) or a code.
+pub fn numbers(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_digit()
+                || (matches!(bytes[end], b'.' | b',')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            end += 1;
+        }
+        i = end;
+        let prev = text[..start].chars().next_back();
+        let prev2 = text[..start].chars().rev().nth(1);
+        let glued_before = prev.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '_')
+            || (prev == Some('-') && prev2.is_some_and(char::is_alphanumeric));
+        let next = text[end..].chars().next();
+        let next2 = text[end..].chars().nth(1);
+        let glued_after = next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '_')
+            || (next == Some('-') && next2.is_some_and(|c| c.is_ascii_digit()));
+        if glued_before || glued_after {
+            continue;
+        }
+        let token = &text[start..end];
+        let after = text[end..].trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        out.push(Token {
+            text: token,
+            at: start,
+            separated: token.contains(['.', ',']),
+            percent: after.starts_with('%'),
+        });
+    }
+    out
+}
+
+/// A number with `group` separating thousands and `decimal` before the
+/// fraction, as long as its groups are well formed (`5.718,5`, `5,718.5`).
+pub fn parse_number(token: &str, group: char, decimal: char) -> Option<f64> {
+    let (int, frac) = match token.split_once(decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (token, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(group).collect();
+    let well_formed = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups[0].is_empty()
+        && (groups.len() == 1
+            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    if !well_formed {
+        return None;
+    }
+    let mut machine = groups.concat();
+    if let Some(f) = frac {
+        machine.push('.');
+        machine.push_str(f);
+    }
+    machine.parse().ok()
+}
+
+/// The readings of a token in either language's format.
+pub fn readings(token: &str) -> Vec<f64> {
+    let mut v: Vec<f64> = [parse_number(token, '.', ','), parse_number(token, ',', '.')]
+        .into_iter()
+        .flatten()
+        .collect();
+    v.dedup();
+    v
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The figure of `data` that `x`, written as `token`, repeats, if any:
+/// a level shown with a unit (or separators), or a percentage.
+fn figure_of(
+    data: &Data,
+    catalog: &Catalog,
+    lang: &str,
+    x: f64,
+    token: &Token,
+    after: &str,
+) -> Option<(String, Field)> {
+    for (id, fields) in &data.indicators {
+        let ind = catalog.get(id)?;
+        for (field, f) in fields.present() {
+            let matches = if field == Field::Value {
+                let unit = ind.unit.get(lang).unwrap_or_default().to_lowercase();
+                let unit_follows = !unit.is_empty()
+                    && unit != "%"
+                    && after
+                        .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+                        .to_lowercase()
+                        .starts_with(&unit);
+                let shown = ind.decimals.map_or(f, |d| {
+                    let p = 10f64.powi(i32::from(d));
+                    (f * p).round() / p
+                });
+                (token.separated || unit_follows) && (same(x, f) || same(x, shown))
+            } else {
+                (token.separated || token.percent) && same(x, f.abs())
+            };
+            if matches {
+                return Some((id.clone(), field));
+            }
+        }
+    }
+    None
+}
+
+fn call_for(id: &str, field: Field) -> String {
+    match field {
+        Field::Value => format!("{{{{ value(\"{id}\") }}}}"),
+        Field::GrowthYoy => format!(
+            "{{{{ change(\"{id}\") }}}} (it words the rise or fall) or {{{{ value(\"{id}\", \"growth_yoy\") }}}}"
+        ),
+        f if f.is_change() => {
+            format!("{{{{ change(\"{id}\", \"{f}\") }}}} or {{{{ value(\"{id}\", \"{f}\") }}}}")
+        }
+        f => format!("{{{{ value(\"{id}\", \"{f}\") }}}}"),
+    }
+}
+
+fn typed_figures(
+    n: &Narrative,
+    blocks: &[Block],
+    lang: &str,
+    data: &Data,
+    catalog: &Catalog,
+    problems: &mut Diagnostics,
+) {
+    let blanked = blank_calls(&n.source);
+    for block in blocks {
+        for span in &block.spans {
+            let text = &blanked[span.clone()];
+            for token in numbers(text) {
+                let after = &blanked[span.start + token.at + token.text.len()..];
+                let found = readings(token.text)
+                    .into_iter()
+                    .find_map(|x| figure_of(data, catalog, lang, x, &token, after));
+                let Some((id, field)) = found else { continue };
+                let (line, column) = position(n, span.start + token.at);
+                let shown = if token.percent {
+                    format!("{}%", token.text)
+                } else {
+                    token.text.to_owned()
+                };
+                problems.push(
+                    Diagnostic::warning(
+                        &n.file,
+                        format!(
+                            "the figure {shown} is typed into the text; it is `{id}` {field} in data.yaml"
+                        ),
+                    )
+                    .at(line, column)
+                    .rule(Rule::TypedFigure)
+                    .with_hint(format!(
+                        "write {} instead, so every language shows the figure of the data",
+                        call_for(&id, field)
+                    )),
+                );
+            }
+        }
+    }
+}
+
+// ---- repeated sentences --------------------------------------------------
+
+/// A block's text with the source offset of each character kept.
+fn block_text(n: &Narrative, block: &Block) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut offsets = Vec::new();
+    for (i, span) in block.spans.iter().enumerate() {
+        if i > 0 {
+            // Spans meet at line breaks and inline markup.
+            text.push(' ');
+            offsets.push(span.start);
+        }
+        for (j, c) in n.source[span.clone()].char_indices() {
+            text.push(c);
+            offsets.push(span.start + j);
+        }
+    }
+    (text, offsets)
+}
+
+/// Splits text into sentences: (char index of the start, normalised text).
+pub fn sentences(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let ends = matches!(c, '.' | '!' | '?' | '…')
+            && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        if ends || i + 1 == chars.len() {
+            let s: String = chars[start..=i].iter().collect();
+            let norm = normalise(&s);
+            if !norm.is_empty() {
+                let lead = s.chars().take_while(|c| c.is_whitespace()).count();
+                out.push((start + lead, norm));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn repeated(n: &Narrative, blocks: &[Block], problems: &mut Diagnostics) {
+    let mut seen_blocks: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for block in blocks {
+        let (text, offsets) = block_text(n, block);
+        let whole = normalise(&text);
+        let Some(&first) = offsets.first() else {
+            continue;
+        };
+        let (line, column) = position(n, first);
+        let many = whole.split(' ').count() >= MIN_WORDS;
+        let sentences = sentences(&text);
+        if many && sentences.len() > 1 {
+            if let Some(&earlier) = seen_blocks.get(&whole) {
+                problems.push(
+                    Diagnostic::warning(
+                        &n.file,
+                        format!("this paragraph repeats the one on line {earlier}"),
+                    )
+                    .at(line, column)
+                    .rule(Rule::Repeated)
+                    .with_hint("delete one of the two"),
+                );
+                continue;
+            }
+            seen_blocks.insert(whole, line);
+        }
+        for (at, sentence) in sentences {
+            if sentence.split(' ').count() < MIN_WORDS {
+                continue;
+            }
+            let (line, column) = position(n, offsets[at]);
+            match seen.get(&sentence) {
+                Some(&earlier) => problems.push(
+                    Diagnostic::warning(
+                        &n.file,
+                        if earlier == line {
+                            "this sentence is written twice on this line".to_owned()
+                        } else {
+                            format!("this sentence repeats the one on line {earlier}")
+                        },
+                    )
+                    .at(line, column)
+                    .rule(Rule::Repeated)
+                    .with_hint(format!("delete one of the two: \"{}\"", shorten(&sentence))),
+                ),
+                None => {
+                    seen.insert(sentence, line);
+                }
+            }
+        }
+    }
+}
+
+fn shorten(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 80 {
+        s.to_owned()
+    } else {
+        format!("{}…", chars[..77].iter().collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn finds_figures_but_not_dates_or_codes() {
+        let t = numbers(
+            "đạt 5.718,5 triệu USD, tăng 25,15 %; COVID-19, quý I/2021, ngày 01/04/2021, 2021-03, 6 tháng, Q1.",
+        );
+        let got: Vec<(&str, bool, bool)> =
+            t.iter().map(|t| (t.text, t.separated, t.percent)).collect();
+        assert_eq!(
+            got,
+            [
+                ("5.718,5", true, false),
+                ("25,15", true, true),
+                ("6", false, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_either_language_format() {
+        assert_eq!(readings("5.718,5"), [5718.5]);
+        assert_eq!(readings("5,718.5"), [5718.5]);
+        assert_eq!(readings("25,15"), [25.15]);
+        assert_eq!(readings("135.338"), [135338.0, 135.338]);
+        assert_eq!(readings("1.2.3"), Vec::<f64>::new());
+    }
+
+    #[test]
+    fn sentences_split_at_stops_not_decimals() {
+        let s = sentences("Xuất khẩu đạt 5.718,5 triệu USD. Nhập khẩu tăng 21,28%! Hết");
+        let texts: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Xuất khẩu đạt 5.718,5 triệu USD.",
+                "Nhập khẩu tăng 21,28%!",
+                "Hết"
+            ]
+        );
+        assert_eq!(s[1].0, 33);
+    }
+
+    fn narrative(body: &str) -> Narrative {
+        Narrative::parse(body, Path::new("index.vi.md")).unwrap()
+    }
+
+    #[test]
+    fn a_repeated_sentence_is_found_where_it_repeats() {
+        let n = narrative(
+            "Chỉ số sản xuất công nghiệp quý I tăng mạnh. Xuất khẩu {{ change(\"exports\") }}.\n\nNgoài ra, chỉ số sản xuất công nghiệp quý I tăng mạnh. Một câu khác ngắn.\n",
+        );
+        let mut problems = Diagnostics::new();
+        repeated(&n, &blocks(&n), &mut problems);
+        let got: Vec<String> = problems
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect();
+        assert!(
+            got.is_empty(),
+            "a sentence inside another is not a repeat: {got:?}"
+        );
+
+        let n = narrative(
+            "Chỉ số sản xuất công nghiệp quý I tăng mạnh. Chỉ số sản xuất công nghiệp quý I tăng mạnh.\n\nXuất khẩu {{ change(\"exports\") }} so với cùng kỳ.\n\nXuất khẩu {{ change(\"imports\") }} so với cùng kỳ.\n",
+        );
+        let mut problems = Diagnostics::new();
+        repeated(&n, &blocks(&n), &mut problems);
+        let got: Vec<String> = problems
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            got,
+            ["index.vi.md:1:46: this sentence is written twice on this line"]
+        );
+    }
+
+    #[test]
+    fn a_repeated_paragraph_is_one_finding() {
+        let p = "Kim ngạch xuất khẩu tăng khá so với cùng kỳ. Nhập khẩu cũng tăng nhờ nhu cầu nguyên liệu.";
+        let n = narrative(&format!("---\ntitle: T\n---\n{p}\n\n{p}\n"));
+        let mut problems = Diagnostics::new();
+        repeated(&n, &blocks(&n), &mut problems);
+        let got: Vec<String> = problems
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            got,
+            ["index.vi.md:6:1: this paragraph repeats the one on line 4"]
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! Rule `form/sense`: figures that cannot be right whatever the other
+//! periods say. A level of a flow, stock or index below zero; a share
+//! outside 0–100%; a fall of 100% or more; a negative plan attainment.
+
+use super::{DataFiles, Rule, field_path};
+use crate::catalog::IndicatorKind;
+use crate::dataset::{Field, Fields};
+use crate::diagnostic::{Diagnostics, Level};
+use crate::site::Site;
+use crate::yaml::YamlPath;
+
+/// Why `x` cannot be a figure of `field`, if it cannot.
+pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(String, String)> {
+    match field {
+        Field::Value
+            if x < 0.0
+                && matches!(
+                    kind,
+                    Some(IndicatorKind::Flow | IndicatorKind::Stock | IndicatorKind::Index)
+                ) =>
+        {
+            Some((
+                format!(
+                    "a level cannot be negative ({x}), and this indicator is a {}",
+                    kind.map_or("", IndicatorKind::name)
+                ),
+                "a fall is written as a negative `growth_yoy`, not as a negative `value`"
+                    .to_owned(),
+            ))
+        }
+        Field::Share if !(0.0..=100.0).contains(&x) => Some((
+            format!("a share is between 0 and 100%, not {x}"),
+            "`share` is the percentage of the total this part makes up".to_owned(),
+        )),
+        Field::PlanAttainment if x < 0.0 => Some((
+            format!("a plan cannot be reached to a negative degree ({x}%)"),
+            "`plan_attainment` is the level as a percentage of the year's plan, e.g. 79.8"
+                .to_owned(),
+        )),
+        f if f.is_change() && x <= -100.0 => Some((
+            format!("a fall of {}% would leave nothing", -x),
+            "growth is the % change: a fall by half is -50".to_owned(),
+        )),
+        _ => None,
+    }
+}
+
+pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
+    for b in &site.bulletins {
+        for (id, fields) in &b.data.indicators {
+            let kind = site.catalog.get(id).and_then(|i| i.kind);
+            each(fields, kind, |field, message, hint| {
+                problems.push(
+                    files
+                        .at(
+                            b,
+                            &field_path(id, field),
+                            false,
+                            Level::Error,
+                            Rule::Sense,
+                            format!("`{id}`: {message}"),
+                        )
+                        .with_hint(hint),
+                );
+            });
+        }
+        for bd in &b.data.breakdowns {
+            for (i, row) in bd.rows.iter().enumerate() {
+                // A row's level has no kind: only its percentages are judged.
+                each(&row.fields, None, |field, message, hint| {
+                    let at = YamlPath::root()
+                        .key("breakdowns")
+                        .key(&bd.id)
+                        .key("rows")
+                        .index(i)
+                        .key(field.name());
+                    problems.push(
+                        files
+                            .at(b, &at, false, Level::Error, Rule::Sense, message)
+                            .with_hint(hint),
+                    );
+                });
+            }
+        }
+    }
+}
+
+fn each(
+    fields: &Fields,
+    kind: Option<IndicatorKind>,
+    mut found: impl FnMut(Field, String, String),
+) {
+    for (field, x) in fields.present() {
+        if let Some((message, hint)) = nonsense(field, x, kind) {
+            found(field, message, hint);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_of_flows_stocks_and_indexes_are_not_negative() {
+        assert!(nonsense(Field::Value, -3.0, Some(IndicatorKind::Flow)).is_some());
+        assert!(nonsense(Field::Value, -3.0, Some(IndicatorKind::Stock)).is_some());
+        assert!(nonsense(Field::Value, 3.0, Some(IndicatorKind::Flow)).is_none());
+        // A rate, or an indicator of no stated kind (a balance), may be.
+        assert!(nonsense(Field::Value, -3.0, Some(IndicatorKind::Rate)).is_none());
+        assert!(nonsense(Field::Value, -3.0, None).is_none());
+    }
+
+    #[test]
+    fn shares_lie_between_0_and_100() {
+        assert!(nonsense(Field::Share, 100.5, None).is_some());
+        assert!(nonsense(Field::Share, -1.0, None).is_some());
+        assert!(nonsense(Field::Share, 100.0, None).is_none());
+        assert!(nonsense(Field::Share, 0.0, None).is_none());
+    }
+
+    #[test]
+    fn falls_stop_short_of_100_percent() {
+        assert!(nonsense(Field::GrowthYoy, -100.0, None).is_some());
+        assert!(nonsense(Field::TargetGrowth, -120.0, None).is_some());
+        assert!(nonsense(Field::GrowthYoy, -51.76, None).is_none());
+        // Growth above 100% is common (exports doubled).
+        assert!(nonsense(Field::GrowthYoy, 120.59, None).is_none());
+        assert!(nonsense(Field::PlanAttainment, -5.0, None).is_some());
+        assert!(nonsense(Field::PlanAttainment, 130.0, None).is_none());
+    }
+}
