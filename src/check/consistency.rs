@@ -56,17 +56,25 @@ impl Approx {
 
 /// Half a unit of the last significant digit written: the rounding a
 /// printed figure carries. Trailing zeros of a whole number count as
-/// rounding (`19000` is "19 thousand"), which errs on the lenient side.
+/// rounding (`19000` is "gần 19 tỷ", nineteen thousand million), but a
+/// figure keeps at least two significant digits (`10000` is 9,500 to
+/// 10,500, not 5,000 to 15,000).
 pub fn half_unit(x: f64) -> f64 {
     let s = format!("{}", x.abs());
     match s.split_once('.') {
         Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
-        None if s == "0" => 0.5,
         None => {
             let zeros = s.len() - s.trim_end_matches('0').len();
-            0.5 * 10f64.powi(zeros as i32)
+            let by_zeros = 0.5 * 10f64.powi(zeros as i32);
+            let two_digits = 0.5 * 10f64.powi(s.len() as i32 - 2);
+            by_zeros.min(two_digits).max(0.5)
         }
     }
+}
+
+/// The decimals a figure is written with: `5718.5` has one.
+fn decimals(x: f64) -> usize {
+    format!("{x}").split_once('.').map_or(0, |(_, f)| f.len())
 }
 
 /// The growth in % from `base` to `cur`, as an interval.
@@ -452,6 +460,7 @@ fn plan(
         return;
     }
     let planned = w * (1.0 + t / 100.0);
+    let places = decimals(w);
     let soft = revisable(base);
     let message = format!(
         "`{id}` plan_attainment is {}%, but the plan gives {}%: {v} against {}'s {w} raised by the {}% target ({})",
@@ -459,7 +468,7 @@ fn plan(
         pct(v / planned * 100.0),
         base.period().id(),
         pct(t),
-        level(planned)
+        format!("{planned:.places$}")
     );
     let hint = if soft {
         revision_hint(
@@ -571,6 +580,7 @@ fn sums(
             }
             let id = key.0;
             let point: f64 = parts.iter().map(|&i| obs[i].1).sum();
+            let places = parts.iter().map(|&i| decimals(obs[i].1)).max().unwrap_or(0);
             let listed: Vec<String> = parts
                 .iter()
                 .map(|&i| format!("{} {}", obs[i].0.period().id(), obs[i].1))
@@ -585,7 +595,7 @@ fn sums(
                 "`{id}` value {total} in {} is not the sum of its parts: {} = {}",
                 target.period().id(),
                 listed.join(" + "),
-                level(point)
+                format!("{point:.places$}")
             );
             let hint = if soft {
                 "parts published earlier as estimates may since have been revised: enter the revised figures, or check the total"
@@ -648,7 +658,10 @@ mod tests {
     #[test]
     fn rounding_follows_the_written_digits() {
         assert_eq!(half_unit(19000.0), 500.0);
+        assert_eq!(half_unit(10000.0), 500.0);
         assert_eq!(half_unit(15770.0), 5.0);
+        assert_eq!(half_unit(60.0), 0.5);
+        assert_eq!(half_unit(6.0), 0.5);
         assert!((half_unit(5718.5) - 0.05).abs() < 1e-12);
         assert!((half_unit(25.15) - 0.005).abs() < 1e-12);
         assert_eq!(half_unit(13.0), 0.5);

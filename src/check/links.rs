@@ -19,7 +19,7 @@ use crate::narrative::Narrative;
 use crate::site::Site;
 
 /// Where a link leads, seen from the site.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A file of the site: its path in the output (`en/2021-q1/`); a
     /// trailing `/` means the folder's `index.html`.
@@ -139,9 +139,16 @@ fn addresses<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
         .collect()
 }
 
-/// Links in narratives, checked against the files of the build.
-pub fn check_narratives(site: &Site, paths: &HashSet<&str>, problems: &mut Diagnostics) {
+/// Links in narratives, checked against the files of the build. Returns
+/// the broken addresses (as [`Target`]s), which the check of the pages
+/// then leaves to these findings at the narrative's line.
+pub fn check_narratives(
+    site: &Site,
+    paths: &HashSet<&str>,
+    problems: &mut Diagnostics,
+) -> HashSet<Target> {
     let exists = |p: &str| paths.contains(p);
+    let mut broken = HashSet::new();
     let base = Base {
         url: &site.config.base_url,
         path: site.config.base_path(),
@@ -157,6 +164,7 @@ pub fn check_narratives(site: &Site, paths: &HashSet<&str>, problems: &mut Diagn
                 Target::Outside(_) => format!("the link `{href}` leaves the site"),
                 _ => continue,
             };
+            broken.insert(resolve(&href, &dir, &base, true));
             let (line, column) = position(n, offset);
             let known = known.get_or_insert_with(|| addresses(paths.iter().copied()));
             let wanted = match &target {
@@ -185,6 +193,7 @@ pub fn check_narratives(site: &Site, paths: &HashSet<&str>, problems: &mut Diagn
             check(n, format!("{}{}/", site.config.lang_prefix(lang), p.slug));
         }
     }
+    broken
 }
 
 /// The links and images of a narrative: (address, byte offset in source).
@@ -225,6 +234,7 @@ struct Broken {
 pub fn check_pages<'a>(
     site: &Site,
     paths: &HashSet<&str>,
+    reported: &HashSet<Target>,
     pages: impl Iterator<Item = (&'a str, &'a [u8])>,
     problems: &mut Diagnostics,
 ) {
@@ -241,10 +251,16 @@ pub fn check_pages<'a>(
             let dir = key.rfind('/').map_or("", |i| &key[..=i]);
             html_links(&html)
                 .into_iter()
-                .filter_map(|(offset, href)| match resolve(&href, dir, &base, false) {
-                    Target::Site(path) if !found(&path, &exists) => Some((href, false, offset)),
-                    Target::Outside(_) => Some((href, true, offset)),
-                    _ => None,
+                .filter_map(|(offset, href)| {
+                    let target = resolve(&href, dir, &base, false);
+                    if reported.contains(&target) {
+                        return None;
+                    }
+                    match target {
+                        Target::Site(path) if !found(&path, &exists) => Some((href, false, offset)),
+                        Target::Outside(_) => Some((href, true, offset)),
+                        _ => None,
+                    }
                 })
                 .collect()
         })

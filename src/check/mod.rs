@@ -103,8 +103,8 @@ pub fn check_output<'a>(
     pages: impl Iterator<Item = (&'a str, &'a [u8])>,
 ) -> Diagnostics {
     let mut problems = Diagnostics::new();
-    links::check_narratives(site, paths, &mut problems);
-    links::check_pages(site, paths, pages, &mut problems);
+    let reported = links::check_narratives(site, paths, &mut problems);
+    links::check_pages(site, paths, &reported, pages, &mut problems);
     problems
 }
 

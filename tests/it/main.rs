@@ -7,6 +7,7 @@ mod common;
 mod bilingual;
 mod browser;
 mod charts;
+mod check;
 mod errors;
 mod opendata;
 mod output;

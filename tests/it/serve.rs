@@ -523,3 +523,33 @@ fn an_edit_in_one_release_renders_only_what_it_touches_and_the_same_as_a_full_bu
             .contains_key("indicators/port_cargo/index.html")
     );
 }
+
+#[test]
+fn serve_applies_the_check_rules_warnings_folded_errors_over_the_page() {
+    let site = TestSite::sample();
+    let server = Server::start(&site);
+    // The sample's one warning is listed, folded, on every page.
+    let (_, _, page) = server.get("/2021-q1/");
+    assert!(page.contains("<details id=\"bantin-warnings\""), "{page}");
+    assert!(page.contains("growth_yoy is 8.67%"), "{page}");
+    assert!(!page.contains("bantin-overlay"));
+    // A figure typed into a narrative adds a warning; the page updates.
+    let rel = "content/bulletins/2021-q1/index.vi.md";
+    let text = site.read(rel);
+    site.write(
+        rel,
+        &format!("{text}\nKim ngạch xuất khẩu ước đạt 5.718,5 triệu USD.\n"),
+    );
+    let page = server.wait_for("/2021-q1/", "listed the typed figure", |b| {
+        b.contains("the figure 5.718,5 is typed into the text")
+    });
+    assert!(page.contains("5.718,5 triệu USD."));
+    // A unit slip in another release is an error, shown over the last
+    // good page.
+    let rel = "content/bulletins/2020/data.yaml";
+    site.write(rel, &site.read(rel).replace("value: 19000", "value: 19"));
+    let page = server.wait_for("/en/2020/", "showed the unit slip", |b| {
+        b.contains("bantin-overlay")
+    });
+    assert!(page.contains("about 1,000 times smaller"), "{page}");
+}
