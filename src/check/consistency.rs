@@ -463,12 +463,11 @@ fn plan(
     let places = decimals(w);
     let soft = revisable(base);
     let message = format!(
-        "`{id}` plan_attainment is {}%, but the plan gives {}%: {v} against {}'s {w} raised by the {}% target ({})",
+        "`{id}` plan_attainment is {}%, but the plan gives {}%: {v} against {}'s {w} raised by the {}% target ({planned:.places$})",
         pct(a),
         pct(v / planned * 100.0),
         base.period().id(),
         pct(t),
-        format!("{planned:.places$}")
     );
     let hint = if soft {
         revision_hint(
@@ -592,10 +591,9 @@ fn sums(
                 .map(|&i| obs[i].0)
                 .any(|p| p.period().months().1 < z && revisable(p));
             let message = format!(
-                "`{id}` value {total} in {} is not the sum of its parts: {} = {}",
+                "`{id}` value {total} in {} is not the sum of its parts: {} = {point:.places$}",
                 target.period().id(),
                 listed.join(" + "),
-                format!("{point:.places$}")
             );
             let hint = if soft {
                 "parts published earlier as estimates may since have been revised: enter the revised figures, or check the total"
