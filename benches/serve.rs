@@ -64,17 +64,32 @@ fn generate(root: &Path, n: usize) {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % m
     };
+    // Each indicator's monthly levels, oldest first, so that the stated
+    // growth agrees with the levels (bantin check holds them to it).
+    let levels: Vec<Vec<f64>> = (0..INDICATORS)
+        .map(|_| {
+            let mut x = (1000 + rand(99_000)) as f64;
+            (0..n)
+                .map(|_| {
+                    x *= 1.0 + (rand(130) as f64 - 50.0) / 1000.0;
+                    (x * 10.0).round() / 10.0
+                })
+                .collect()
+        })
+        .collect();
     let (mut year, mut month) = (2024, 12);
-    for _ in 0..n {
+    for j in 0..n {
         let id = format!("{year}-{month:02}");
+        let k = n - 1 - j;
         let mut data = format!("period: {id}\nstatus: final\nindicators:\n");
-        for i in 0..INDICATORS {
+        for (i, series) in levels.iter().enumerate() {
+            let growth = match k.checked_sub(12) {
+                Some(base) => (series[k] / series[base] - 1.0) * 100.0,
+                None => rand(40) as f64,
+            };
             data.push_str(&format!(
-                "  i{i:02}:\n    value: {}.{}\n    growth_yoy: {}.{}\n",
-                100 + rand(99_000),
-                rand(10),
-                rand(40),
-                rand(100)
+                "  i{i:02}:\n    value: {:.1}\n    growth_yoy: {growth:.2}\n",
+                series[k]
             ));
         }
         data.push_str("breakdowns:\n  by_sector:\n    title: { vi: \"Theo ngành\", en: \"By sector\" }\n    field: growth_yoy\n    rows:\n");

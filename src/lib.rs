@@ -112,7 +112,7 @@ pub fn load_and_check(
 }
 
 /// Reads the site and its theme, with the warnings of reading.
-fn load(
+pub(crate) fn load(
     root: &Path,
     base_url: Option<&str>,
 ) -> Result<(site::Site, render::theme::Theme, Diagnostics), Diagnostics> {

@@ -73,6 +73,17 @@ pub struct Narrative {
     pub source: String,
     /// The line of the file where `source` starts.
     pub source_line: usize,
+    /// Every link and image address, where it is written: read once here,
+    /// checked against the site's pages on every build.
+    pub links: Vec<Link>,
+}
+
+/// A link or image address in a narrative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub href: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 const FRONT_KEYS: [&str; 2] = ["title", "summary"];
@@ -133,6 +144,7 @@ impl Narrative {
             }
         }
         let source = body.to_owned();
+        let links = links(&source, body_line);
         let (body, calls) = extract_calls(body, body_line, shown, &mut problems);
         if problems.is_empty() {
             Ok(Narrative {
@@ -143,6 +155,7 @@ impl Narrative {
                 calls,
                 source,
                 source_line: body_line,
+                links,
             })
         } else {
             Err(problems)
@@ -199,6 +212,38 @@ impl Narrative {
         pulldown_cmark::html::push_html(&mut html, events);
         substitute(&html, call_html)
     }
+}
+
+/// The links and images of Markdown `source` that starts on line `first`.
+fn links(source: &str, first: usize) -> Vec<Link> {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(source, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let (line, column) = position(source, first, range.start);
+                Some(Link {
+                    href: dest_url.into_string(),
+                    line,
+                    column,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The line and column (1-based, in characters) of byte `offset` of a
+/// text that starts on line `first` of its file.
+pub fn position(source: &str, first: usize, offset: usize) -> (usize, usize) {
+    let before = &source[..offset];
+    let line = before.matches('\n').count();
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (first + line, column)
 }
 
 fn lower(level: HeadingLevel) -> HeadingLevel {

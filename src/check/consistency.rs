@@ -13,11 +13,11 @@
 //! published earlier and not final is a warning; between final figures
 //! (or figures of one publication) it is an error.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{DataFiles, Rule, field_path};
 use crate::catalog::{Indicator, IndicatorKind};
-use crate::dataset::{Field, Status};
+use crate::dataset::{Field, Fields, Status};
 use crate::diagnostic::{Diagnostics, Level};
 use crate::period::{Period, Span};
 use crate::site::{Bulletin, Site};
@@ -60,21 +60,43 @@ impl Approx {
 /// figure keeps at least two significant digits (`10000` is 9,500 to
 /// 10,500, not 5,000 to 15,000).
 pub fn half_unit(x: f64) -> f64 {
-    let s = format!("{}", x.abs());
-    match s.split_once('.') {
-        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
-        None => {
-            let zeros = s.len() - s.trim_end_matches('0').len();
-            let by_zeros = 0.5 * 10f64.powi(zeros as i32);
-            let two_digits = 0.5 * 10f64.powi(s.len() as i32 - 2);
-            by_zeros.min(two_digits).max(0.5)
-        }
+    let d = decimals(x);
+    if d > 0 {
+        return 0.5 * 10f64.powi(-(d as i32));
     }
+    let x = x.abs();
+    if x >= 9e15 {
+        return 0.5;
+    }
+    let mut n = x as u64;
+    if n == 0 {
+        return 0.5;
+    }
+    let (mut zeros, mut digits) = (0, 0);
+    while n.is_multiple_of(10) {
+        n /= 10;
+        zeros += 1;
+    }
+    while n > 0 {
+        n /= 10;
+        digits += 1;
+    }
+    let by_zeros = 0.5 * 10f64.powi(zeros);
+    let two_digits = 0.5 * 10f64.powi(digits + zeros - 2);
+    by_zeros.min(two_digits).max(0.5)
 }
 
-/// The decimals a figure is written with: `5718.5` has one.
+/// The decimals a figure is written with: `5718.5` has one, `25.15` two.
+/// Found by arithmetic rather than by printing: this runs for every
+/// figure of every release on each check.
 fn decimals(x: f64) -> usize {
-    format!("{x}").split_once('.').map_or(0, |(_, f)| f.len())
+    for d in 0..=12 {
+        let p = 10f64.powi(d);
+        if ((x * p).round() / p - x).abs() <= 4.0 * f64::EPSILON * x.abs() {
+            return d as usize;
+        }
+    }
+    12
 }
 
 /// The growth in % from `base` to `cur`, as an interval.
@@ -119,22 +141,62 @@ fn level(x: f64) -> String {
     }
 }
 
-/// The release covering `p`, by the months it covers.
+/// The releases by the months they cover, and every figure by release
+/// and catalogue position: built once per check, so that comparing
+/// thousands of figures is array lookups, not hashing.
 struct Index<'a> {
-    by_coverage: HashMap<(i32, u8, u8), &'a Bulletin>,
+    by_coverage: HashMap<(i32, u8, u8), usize>,
+    /// Per release: (catalogue position, fields) of each indicator given.
+    rows: Vec<Vec<(usize, &'a Fields)>>,
+    /// `grid[r * width + j]`: the fields of indicator `j` in release `r`.
+    grid: Vec<Option<&'a Fields>>,
+    width: usize,
 }
 
 impl<'a> Index<'a> {
     fn new(site: &'a Site) -> Self {
-        let by_coverage = site
-            .bulletins
-            .iter()
-            .map(|b| (key(b.period()), b))
-            .collect();
-        Index { by_coverage }
+        let width = site.catalog.indicators.len();
+        let mut grid = vec![None; site.bulletins.len() * width];
+        let mut rows = Vec::with_capacity(site.bulletins.len());
+        let mut by_coverage = HashMap::with_capacity(site.bulletins.len());
+        for (r, b) in site.bulletins.iter().enumerate() {
+            by_coverage.insert(key(b.period()), r);
+            let row: Vec<(usize, &Fields)> = b
+                .data
+                .indicators
+                .iter()
+                .map(|(id, f)| (site.catalog.position(id), f))
+                .filter(|(j, _)| *j < width)
+                .collect();
+            for &(j, f) in &row {
+                grid[r * width + j] = Some(f);
+            }
+            rows.push(row);
+        }
+        Index {
+            by_coverage,
+            rows,
+            grid,
+            width,
+        }
     }
-    fn get(&self, p: &Period) -> Option<&'a Bulletin> {
+    /// The release covering `p`.
+    fn at(&self, p: &Period) -> Option<usize> {
         self.by_coverage.get(&key(p)).copied()
+    }
+    fn fields(&self, r: usize, j: usize) -> Option<&'a Fields> {
+        self.grid[r * self.width + j]
+    }
+    fn value(&self, r: usize, j: usize) -> Option<f64> {
+        self.fields(r, j).and_then(|f| f.get(Field::Value))
+    }
+    /// The releases compared with release `r`: the same period last year
+    /// (for `growth_yoy`) and the period before (for `growth_prev`).
+    fn bases(&self, p: &Period) -> [(Field, Option<usize>); 2] {
+        [
+            (Field::GrowthYoy, self.at(&p.same_period_last_year())),
+            (Field::GrowthPrev, previous(p).and_then(|q| self.at(&q))),
+        ]
     }
 }
 
@@ -182,37 +244,34 @@ fn revision_hint(earlier: &Bulletin, then: &str) -> String {
 pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
     let index = Index::new(site);
     let blamed = unit_slips(site, &index, files, problems);
-    let ok = |b: &Bulletin, id: &str| !blamed.contains(&(b.period().id(), id.to_owned()));
-    for b in &site.bulletins {
-        for (id, fields) in &b.data.indicators {
-            if !ok(b, id) {
+    let ok = |r: usize, j: usize| !blamed[r * index.width + j];
+    for (r, b) in site.bulletins.iter().enumerate() {
+        let bases = index.bases(b.period());
+        for &(j, fields) in &index.rows[r] {
+            if !ok(r, j) {
                 continue;
             }
-            let Some(ind) = site.catalog.get(id) else {
-                continue;
-            };
+            let ind = &site.catalog.indicators[j];
             let value = fields.get(Field::Value);
-            for (field, base_period) in [
-                (Field::GrowthYoy, Some(b.period().same_period_last_year())),
-                (Field::GrowthPrev, previous(b.period())),
-            ] {
-                let (Some(v), Some(g), Some(bp)) = (value, fields.get(field), base_period) else {
+            for (field, base) in bases {
+                let (Some(v), Some(g), Some(br)) = (value, fields.get(field), base) else {
                     continue;
                 };
-                let Some(base) = index.get(&bp) else { continue };
-                let Some(w) = base.data.fields(id).and_then(|f| f.get(Field::Value)) else {
+                let Some(w) = index.value(br, j) else {
                     continue;
                 };
-                if !ok(base, id) {
+                if !ok(br, j) {
                     continue;
                 }
-                growth(files, ind, b, field, v, g, base, w, problems);
+                growth(files, ind, b, field, v, g, &site.bulletins[br], w, problems);
             }
-            plan(site, &index, files, ind, b, problems, &ok);
+            if fields.get(Field::PlanAttainment).is_some() {
+                plan(site, &index, files, r, j, problems, &ok);
+            }
         }
         shares(b, files, problems);
     }
-    sums(site, files, problems, &ok);
+    sums(site, &index, files, problems, &ok);
 }
 
 /// A stated growth rate against the levels of the two periods.
@@ -273,48 +332,44 @@ fn unit_slips(
     index: &Index,
     files: &DataFiles,
     problems: &mut Diagnostics,
-) -> HashSet<(String, String)> {
-    struct Pair<'a> {
-        id: &'a str,
-        earlier: &'a Bulletin,
-        later: &'a Bulletin,
+) -> Vec<bool> {
+    struct Pair {
+        j: usize,
+        earlier: usize,
+        later: usize,
         /// Of the later figure against the earlier one.
         power: i32,
         how: String,
     }
     let mut pairs = Vec::new();
-    for b in &site.bulletins {
-        for (id, fields) in &b.data.indicators {
+    for (r, b) in site.bulletins.iter().enumerate() {
+        let bases = index.bases(b.period());
+        for &(j, fields) in &index.rows[r] {
             let Some(v) = fields.get(Field::Value) else {
                 continue;
             };
-            for (field, bp) in [
-                (Field::GrowthYoy, Some(b.period().same_period_last_year())),
-                (Field::GrowthPrev, previous(b.period())),
-            ] {
-                let Some(base) = bp.and_then(|p| index.get(&p)) else {
-                    continue;
-                };
-                let Some(w) = base.data.fields(id).and_then(|f| f.get(Field::Value)) else {
+            for (field, base) in bases {
+                let Some(br) = base else { continue };
+                let Some(w) = index.value(br, j) else {
                     continue;
                 };
                 let g = fields.get(field);
                 let expected = w * (1.0 + g.unwrap_or(0.0) / 100.0);
                 if let Some(power) = slip(v, expected, g.is_some()) {
+                    let base_id = site.bulletins[br].period().id();
                     let how = match g {
                         Some(g) => format!(
-                            "{w} in {}, {} {}%, gives about {}",
-                            base.period().id(),
+                            "{w} in {base_id}, {} {}%, gives about {}",
                             if g < 0.0 { "down" } else { "up" },
                             pct(g.abs()),
                             level(expected)
                         ),
-                        None => format!("it was {w} in {}", base.period().id()),
+                        None => format!("it was {w} in {base_id}"),
                     };
                     pairs.push(Pair {
-                        id,
-                        earlier: base,
-                        later: b,
+                        j,
+                        earlier: br,
+                        later: r,
                         power,
                         how,
                     });
@@ -326,33 +381,33 @@ fn unit_slips(
     }
     // The figure at odds with more of its neighbours is the slip; between
     // two, the later one (the figure being entered).
-    let mut count: HashMap<(String, &str), usize> = HashMap::new();
+    let mut count: HashMap<(usize, usize), usize> = HashMap::new();
     for p in &pairs {
-        *count.entry((p.earlier.period().id(), p.id)).or_default() += 1;
-        *count.entry((p.later.period().id(), p.id)).or_default() += 1;
+        *count.entry((p.earlier, p.j)).or_default() += 1;
+        *count.entry((p.later, p.j)).or_default() += 1;
     }
-    let mut blamed = HashSet::new();
+    let mut blamed = vec![false; site.bulletins.len() * index.width];
     for p in &pairs {
-        let c = |b: &Bulletin| count[&(b.period().id(), p.id)];
-        let (culprit, power, how) = if c(p.earlier) > c(p.later) {
-            let Some(x) = p.later.data.fields(p.id).and_then(|f| f.get(Field::Value)) else {
+        let (culprit, power, how) = if count[&(p.earlier, p.j)] > count[&(p.later, p.j)] {
+            let Some(x) = index.value(p.later, p.j) else {
                 continue;
             };
             // Seen from the earlier figure, the later one is the measure.
-            let how = format!("it is {x} in {}", p.later.period().id());
+            let how = format!("it is {x} in {}", site.bulletins[p.later].period().id());
             (p.earlier, -p.power, how)
         } else {
             (p.later, p.power, p.how.clone())
         };
-        if !blamed.insert((culprit.period().id(), p.id.to_owned())) {
+        let cell = &mut blamed[culprit * index.width + p.j];
+        if *cell {
             continue;
         }
-        let Some(ind) = site.catalog.get(p.id) else {
+        *cell = true;
+        let ind = &site.catalog.indicators[p.j];
+        let Some(x) = index.value(culprit, p.j) else {
             continue;
         };
-        let Some(x) = culprit.data.fields(p.id).and_then(|f| f.get(Field::Value)) else {
-            continue;
-        };
+        let b = &site.bulletins[culprit];
         let factor = if power.abs() == 1 {
             "1,000"
         } else {
@@ -362,15 +417,15 @@ fn unit_slips(
         let unit = ind.unit.get_or("en", "vi");
         let message = format!(
             "`{}` value {x} in {} is about {factor} times {direction} than its series: {how}",
-            p.id,
-            culprit.period().id(),
+            ind.id,
+            b.period().id(),
         );
         let hint = scale_hint(unit, x, power);
         problems.push(
             files
                 .at(
-                    culprit,
-                    &field_path(p.id, Field::Value),
+                    b,
+                    &field_path(&ind.id, Field::Value),
                     false,
                     Level::Error,
                     Rule::Unit,
@@ -415,13 +470,14 @@ fn plan(
     site: &Site,
     index: &Index,
     files: &DataFiles,
-    ind: &Indicator,
-    b: &Bulletin,
+    r: usize,
+    j: usize,
     problems: &mut Diagnostics,
-    ok: &dyn Fn(&Bulletin, &str) -> bool,
+    ok: &dyn Fn(usize, usize) -> bool,
 ) {
-    let id = &ind.id;
-    let Some(fields) = b.data.fields(id) else {
+    let b = &site.bulletins[r];
+    let id = &site.catalog.indicators[j].id;
+    let Some(fields) = index.fields(r, j) else {
         return;
     };
     let (Some(v), Some(a)) = (fields.get(Field::Value), fields.get(Field::PlanAttainment)) else {
@@ -429,25 +485,25 @@ fn plan(
     };
     // The year's target may be stated in any release of that year.
     let target = fields.get(Field::TargetGrowth).or_else(|| {
-        site.bulletins
-            .iter()
-            .filter(|x| x.period().year == b.period().year)
-            .find_map(|x| x.data.fields(id).and_then(|f| f.get(Field::TargetGrowth)))
+        (0..site.bulletins.len())
+            .filter(|&x| site.bulletins[x].period().year == b.period().year)
+            .find_map(|x| index.fields(x, j).and_then(|f| f.get(Field::TargetGrowth)))
     });
     let Some(t) = target else { return };
     let last_year = Period {
         year: b.period().year - 1,
         span: Span::Year,
     };
-    let Some(base) = index.get(&last_year) else {
+    let Some(br) = index.at(&last_year) else {
         return;
     };
-    let Some(w) = base.data.fields(id).and_then(|f| f.get(Field::Value)) else {
+    let Some(w) = index.value(br, j) else {
         return;
     };
-    if !ok(base, id) {
+    if !ok(br, j) {
         return;
     }
+    let base = &site.bulletins[br];
     let (vv, ww, tt) = (Approx::of(v), Approx::of(w), Approx::of(t));
     if ww.lo <= 0.0 || tt.lo <= -100.0 {
         return;
@@ -536,29 +592,24 @@ fn shares(b: &Bulletin, files: &DataFiles, problems: &mut Diagnostics) {
 /// cumulative periods (`9M` = January–September).
 fn sums(
     site: &Site,
+    index: &Index,
     files: &DataFiles,
     problems: &mut Diagnostics,
-    ok: &dyn Fn(&Bulletin, &str) -> bool,
+    ok: &dyn Fn(usize, usize) -> bool,
 ) {
-    // (indicator, year) → releases with a value.
-    let mut groups: HashMap<(&str, i32), Vec<(&Bulletin, f64)>> = HashMap::new();
-    for b in &site.bulletins {
-        for (id, fields) in &b.data.indicators {
-            let flow = site
-                .catalog
-                .get(id)
-                .is_some_and(|i| i.kind == Some(IndicatorKind::Flow));
+    // (catalogue position, year) → releases with a value.
+    let mut groups: HashMap<(usize, i32), Vec<(&Bulletin, f64)>> = HashMap::new();
+    for (r, b) in site.bulletins.iter().enumerate() {
+        for &(j, fields) in &index.rows[r] {
+            let flow = site.catalog.indicators[j].kind == Some(IndicatorKind::Flow);
             if let (true, Some(v)) = (flow, fields.get(Field::Value))
-                && ok(b, id)
+                && ok(r, j)
             {
-                groups
-                    .entry((id.as_str(), b.period().year))
-                    .or_default()
-                    .push((b, v));
+                groups.entry((j, b.period().year)).or_default().push((b, v));
             }
         }
     }
-    let mut keys: Vec<&(&str, i32)> = groups.keys().collect();
+    let mut keys: Vec<&(usize, i32)> = groups.keys().collect();
     keys.sort();
     for key in keys {
         let obs = &groups[key];
@@ -577,7 +628,7 @@ fn sums(
             if sum.overlaps(Approx::of(*total)) {
                 continue;
             }
-            let id = key.0;
+            let id = &site.catalog.indicators[key.0].id;
             let point: f64 = parts.iter().map(|&i| obs[i].1).sum();
             let places = parts.iter().map(|&i| decimals(obs[i].1)).max().unwrap_or(0);
             let listed: Vec<String> = parts
@@ -664,6 +715,9 @@ mod tests {
         assert!((half_unit(25.15) - 0.005).abs() < 1e-12);
         assert_eq!(half_unit(13.0), 0.5);
         assert_eq!(half_unit(0.0), 0.5);
+        assert_eq!(half_unit(-0.12), 0.005);
+        assert_eq!(half_unit(135338.0), 0.5);
+        assert_eq!(decimals(11862.8), 1);
     }
 
     #[test]

@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, HashSet};
 
 use percent_encoding::percent_decode_str;
-use pulldown_cmark::{Event, Options, Parser, Tag};
 use rayon::prelude::*;
 
 use super::Rule;
@@ -155,8 +154,9 @@ pub fn check_narratives(
     };
     let mut known: Option<Vec<String>> = None;
     let mut check = |n: &Narrative, dir: String| {
-        for (href, offset) in narrative_links(n) {
-            let target = resolve(&href, &dir, &base, true);
+        for link in &n.links {
+            let href = &link.href;
+            let target = resolve(href, &dir, &base, true);
             let problem = match &target {
                 Target::Site(path) if !found(path, &exists) => {
                     format!("the link `{href}` leads to no page of the site")
@@ -164,13 +164,13 @@ pub fn check_narratives(
                 Target::Outside(_) => format!("the link `{href}` leaves the site"),
                 _ => continue,
             };
-            broken.insert(resolve(&href, &dir, &base, true));
-            let (line, column) = position(n, offset);
+            let (line, column) = (link.line, link.column);
             let known = known.get_or_insert_with(|| addresses(paths.iter().copied()));
             let wanted = match &target {
                 Target::Site(p) => format!("/{p}"),
                 _ => href.clone(),
             };
+            broken.insert(target);
             let hint = match did_you_mean(&wanted, known.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "link to a page of the site as /2021-q1/, /en/indicators/exports/ or /data/all.csv (an address from the site's root)".to_owned(),
@@ -194,31 +194,6 @@ pub fn check_narratives(
         }
     }
     broken
-}
-
-/// The links and images of a narrative: (address, byte offset in source).
-fn narrative_links(n: &Narrative) -> Vec<(String, usize)> {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    Parser::new_ext(&n.source, options)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some((dest_url.into_string(), range.start))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-fn position(n: &Narrative, offset: usize) -> (usize, usize) {
-    let before = &n.source[..offset];
-    let line = before.matches('\n').count();
-    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (n.source_line + line, column)
 }
 
 /// One broken address, found on one or more pages.

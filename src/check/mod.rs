@@ -83,13 +83,32 @@ impl Rule {
 
 /// Runs every rule that needs only the loaded site.
 pub fn check(site: &Site) -> Diagnostics {
+    let mut problems = check_across(site);
+    for b in &site.bulletins {
+        problems.extend(check_release(site, b));
+    }
+    problems
+}
+
+/// The rules whose findings depend on one release alone (its figures and
+/// narratives, with the catalogue). `serve` keeps them per release and
+/// runs them again only for the release edited.
+pub fn check_release(site: &Site, b: &Bulletin) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    sense::check_release(site, b, &DataFiles::new(site), &mut problems);
+    prose::check_release(site, b, &mut problems);
+    problems
+}
+
+/// The rules across releases and pages: calls (which may cite another
+/// period), consistency between periods, translations, free pages.
+pub fn check_across(site: &Site) -> Diagnostics {
     let mut problems = Diagnostics::new();
     calls::check(site, &mut problems);
     let files = DataFiles::new(site);
-    sense::check(site, &files, &mut problems);
     consistency::check(site, &files, &mut problems);
-    prose::check(site, &mut problems);
     translations::check(site, &files, &mut problems);
+    prose::check_pages(site, &mut problems);
     problems
 }
 

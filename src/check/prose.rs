@@ -17,22 +17,26 @@ use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::narrative::Narrative;
-use crate::site::Site;
+use crate::site::{Bulletin, Site};
 
 /// Sentences shorter than this may repeat on purpose ("Xem bảng dưới.").
 const MIN_WORDS: usize = 5;
 
-pub fn check(site: &Site, problems: &mut Diagnostics) {
-    for b in &site.bulletins {
-        for (lang, n) in &b.narratives {
-            let blocks = blocks(n);
-            typed_figures(n, &blocks, lang, &b.data, &site.catalog, problems);
-            repeated(n, &blocks, problems);
-        }
+/// The narratives of one release.
+pub fn check_release(site: &Site, b: &Bulletin, problems: &mut Diagnostics) {
+    for (lang, n) in &b.narratives {
+        let blanked = blank_calls(&n.source);
+        let blocks = blocks(&blanked);
+        typed_figures(n, &blanked, &blocks, lang, &b.data, &site.catalog, problems);
+        repeated(n, &blocks, problems);
     }
+}
+
+/// The free pages (they have no figures of their own).
+pub fn check_pages(site: &Site, problems: &mut Diagnostics) {
     for p in &site.pages {
         for n in p.texts.values() {
-            repeated(n, &blocks(n), problems);
+            repeated(n, &blocks(&blank_calls(&n.source)), problems);
         }
     }
 }
@@ -64,8 +68,7 @@ fn blank_calls(source: &str) -> String {
     out
 }
 
-fn blocks(n: &Narrative) -> Vec<Block> {
-    let blanked = blank_calls(&n.source);
+fn blocks(blanked: &str) -> Vec<Block> {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut out = Vec::new();
@@ -78,7 +81,7 @@ fn blocks(n: &Narrative) -> Vec<Block> {
             });
         }
     };
-    for (event, range) in Parser::new_ext(&blanked, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(blanked, options).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
@@ -104,16 +107,8 @@ fn blocks(n: &Narrative) -> Vec<Block> {
     out
 }
 
-/// The line and column (1-based, in characters) of byte `offset` of the
-/// narrative's source, in its file.
 fn position(n: &Narrative, offset: usize) -> (usize, usize) {
-    let before = &n.source[..offset];
-    let line = before.matches('\n').count();
-    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (n.source_line + line, column)
+    crate::narrative::position(&n.source, n.source_line, offset)
 }
 
 // ---- typed figures -------------------------------------------------------
@@ -265,13 +260,13 @@ fn call_for(id: &str, field: Field) -> String {
 
 fn typed_figures(
     n: &Narrative,
+    blanked: &str,
     blocks: &[Block],
     lang: &str,
     data: &Data,
     catalog: &Catalog,
     problems: &mut Diagnostics,
 ) {
-    let blanked = blank_calls(&n.source);
     for block in blocks {
         for span in &block.spans {
             let text = &blanked[span.clone()];
@@ -473,7 +468,7 @@ mod tests {
             "Chỉ số sản xuất công nghiệp quý I tăng mạnh. Xuất khẩu {{ change(\"exports\") }}.\n\nNgoài ra, chỉ số sản xuất công nghiệp quý I tăng mạnh. Một câu khác ngắn.\n",
         );
         let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&n), &mut problems);
+        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
         let got: Vec<String> = problems
             .iter()
             .map(|d| format!("{}: {}", d.location(), d.message))
@@ -487,7 +482,7 @@ mod tests {
             "Chỉ số sản xuất công nghiệp quý I tăng mạnh. Chỉ số sản xuất công nghiệp quý I tăng mạnh.\n\nXuất khẩu {{ change(\"exports\") }} so với cùng kỳ.\n\nXuất khẩu {{ change(\"imports\") }} so với cùng kỳ.\n",
         );
         let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&n), &mut problems);
+        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
         let got: Vec<String> = problems
             .iter()
             .map(|d| format!("{}: {}", d.location(), d.message))
@@ -503,7 +498,7 @@ mod tests {
         let p = "Kim ngạch xuất khẩu tăng khá so với cùng kỳ. Nhập khẩu cũng tăng nhờ nhu cầu nguyên liệu.";
         let n = narrative(&format!("---\ntitle: T\n---\n{p}\n\n{p}\n"));
         let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&n), &mut problems);
+        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
         let got: Vec<String> = problems
             .iter()
             .map(|d| format!("{}: {}", d.location(), d.message))

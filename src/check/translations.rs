@@ -38,20 +38,25 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
             }
         }
         for bd in &b.data.breakdowns {
-            let at = YamlPath::root().key("breakdowns").key(&bd.id);
-            let mut texts = vec![(at.key("title"), "title", &bd.title)];
-            if !bd.unit.is_empty() {
-                texts.push((at.key("unit"), "unit", &bd.unit));
-            }
-            for (i, row) in bd.rows.iter().enumerate() {
-                texts.push((at.key("rows").index(i).key("label"), "label", &row.label));
-            }
-            for (path, what, text) in texts {
+            // Paths into the file are built only for what is missing: this
+            // runs for every row of every release.
+            let at = || YamlPath::root().key("breakdowns").key(&bd.id);
+            let mut texts: Vec<(Option<usize>, &str, &LocalText)> =
+                vec![(None, "title", &bd.title), (None, "unit", &bd.unit)];
+            texts.extend(
+                bd.rows
+                    .iter()
+                    .enumerate()
+                    .map(|(i, row)| (Some(i), "label", &row.label)),
+            );
+            for (row, what, text) in texts {
                 for lang in missing(text, langs) {
-                    let where_ = if what == "label" {
-                        format!("a row of `{}`", bd.id)
-                    } else {
-                        format!("`{}`", bd.id)
+                    let (path, where_) = match row {
+                        Some(i) => (
+                            at().key("rows").index(i).key("label"),
+                            format!("a row of `{}`", bd.id),
+                        ),
+                        None => (at().key(what), format!("`{}`", bd.id)),
                     };
                     problems.push(
                         files
@@ -109,15 +114,12 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
 
 /// The languages a text written per language lacks. A text given once
 /// for all languages (a plain string), or not at all, lacks none.
-fn missing<'a>(text: &LocalText, langs: &'a [String]) -> Vec<&'a str> {
-    match text {
-        LocalText::PerLanguage(_) => langs
-            .iter()
-            .filter(|l| text.get(l).is_none())
-            .map(String::as_str)
-            .collect(),
-        _ => Vec::new(),
-    }
+fn missing<'a>(text: &'a LocalText, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
+    let per_language = matches!(text, LocalText::PerLanguage(_));
+    langs
+        .iter()
+        .filter(move |l| per_language && text.get(l).is_none())
+        .map(String::as_str)
 }
 
 #[cfg(test)]
@@ -130,12 +132,13 @@ mod tests {
         let langs = vec!["vi".to_owned(), "en".to_owned()];
         let mut m = BTreeMap::new();
         m.insert("vi".to_owned(), "Đóng tàu".to_owned());
-        assert_eq!(missing(&LocalText::PerLanguage(m.clone()), &langs), ["en"]);
+        let of = |t: &LocalText| -> Vec<String> { missing(t, &langs).map(str::to_owned).collect() };
+        assert_eq!(of(&LocalText::PerLanguage(m.clone())), ["en"]);
         m.insert("en".to_owned(), "  ".to_owned());
-        assert_eq!(missing(&LocalText::PerLanguage(m.clone()), &langs), ["en"]);
+        assert_eq!(of(&LocalText::PerLanguage(m.clone())), ["en"]);
         m.insert("en".to_owned(), "Shipbuilding".to_owned());
-        assert!(missing(&LocalText::PerLanguage(m), &langs).is_empty());
-        assert!(missing(&LocalText::Same("IIP".into()), &langs).is_empty());
-        assert!(missing(&LocalText::None, &langs).is_empty());
+        assert!(of(&LocalText::PerLanguage(m)).is_empty());
+        assert!(of(&LocalText::Same("IIP".into())).is_empty());
+        assert!(of(&LocalText::None).is_empty());
     }
 }

@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::check;
+use crate::diagnostic::Diagnostics;
 use crate::period::Period;
 use crate::render::theme::Theme;
 use crate::render::views::TREND_PERIODS;
 use crate::render::{self, Selection};
 use crate::site::{BULLETINS_DIR, Site};
-use crate::{BuildError, check, load_and_check};
 
 /// One state of the preview. Replaced whole after each rebuild.
 #[derive(Debug, Default, Clone)]
@@ -71,6 +71,13 @@ pub struct Model {
     /// change must rebuild everything (no good build yet, or the site in
     /// memory may differ from the files).
     loaded: Option<(Site, Theme)>,
+    /// The findings local to each release (by folder): the warnings of
+    /// reading it and of the rules that look at it alone. Kept so that an
+    /// edit reads and checks only its own release again.
+    local: HashMap<PathBuf, Diagnostics>,
+    /// Warnings of reading the rest (settings, free pages), which only a
+    /// full rebuild reads again.
+    site_warnings: Diagnostics,
     pub snapshot: Snapshot,
 }
 
@@ -81,6 +88,8 @@ impl Model {
             root: root.to_path_buf(),
             base_url: base_url.to_owned(),
             loaded: None,
+            local: HashMap::new(),
+            site_warnings: Diagnostics::new(),
             snapshot: Snapshot::default(),
         };
         let outcome = model.rebuild_all();
@@ -101,13 +110,31 @@ impl Model {
 
     fn rebuild_all(&mut self) -> Outcome {
         let started = Instant::now();
+        let mut local: HashMap<PathBuf, Diagnostics> = HashMap::new();
+        let mut site_warnings = Diagnostics::new();
         let result =
-            load_and_check(&self.root, Some(&self.base_url)).and_then(|(site, theme, warnings)| {
-                let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
-                let mut warnings = warnings;
+            crate::load(&self.root, Some(&self.base_url)).and_then(|(site, theme, read)| {
+                // Warnings of reading, filed under their release.
+                for w in read.iter() {
+                    match site.bulletins.iter().find(|b| w.file.starts_with(&b.dir)) {
+                        Some(b) => local.entry(b.dir.clone()).or_default().push(w.clone()),
+                        None => site_warnings.push(w.clone()),
+                    }
+                }
+                let mut warnings = read;
+                warnings.extend(check::check_across(&site));
+                for b in &site.bulletins {
+                    let found = check::check_release(&site, b);
+                    warnings.extend(found.clone());
+                    local.entry(b.dir.clone()).or_default().extend(found);
+                }
+                if warnings.has_errors() {
+                    return Err(warnings);
+                }
+                let rendered = render::render(&site, &theme)?;
                 warnings.extend(crate::check_rendered(&site, &rendered));
                 if warnings.has_errors() {
-                    return Err(BuildError::Site(warnings));
+                    return Err(warnings);
                 }
                 Ok((site, theme, rendered, warnings))
             });
@@ -127,13 +154,15 @@ impl Model {
                     languages: site.config.languages.clone(),
                 };
                 self.loaded = Some((site, theme));
+                self.local = local;
+                self.site_warnings = site_warnings;
                 Outcome {
                     elapsed: started.elapsed(),
                     pages,
                     incremental: false,
                 }
             }
-            Err(e) => self.failed(problems_of(e), started, false),
+            Err(problems) => self.failed(problems, started, false),
         }
     }
 
@@ -156,7 +185,7 @@ impl Model {
             return self.rebuild_all();
         };
         let mut selection = Selection::default();
-        let mut warnings = Diagnostics::new();
+        let mut read: HashMap<&PathBuf, Diagnostics> = HashMap::new();
         let mut gone = Vec::new();
         for dir in dirs {
             let old = site.bulletins.iter().find(|b| &b.dir == dir).cloned();
@@ -167,7 +196,9 @@ impl Model {
                 touched(&site, o.period(), &mut before);
             }
             match site.reload_bulletin(dir) {
-                Ok(w) => warnings.extend(w),
+                Ok(w) => {
+                    read.insert(dir, w);
+                }
                 Err(problems) => return self.failed(problems, started, true),
             }
             let new = site.bulletins.iter().find(|b| &b.dir == dir);
@@ -213,11 +244,24 @@ impl Model {
                 }
             }
         }
-        let problems = check::check(&site);
-        if problems.has_errors() {
-            return self.failed(problems, started, true);
+        for dir in dirs {
+            match site.bulletins.iter().find(|b| &b.dir == dir) {
+                Some(b) => {
+                    let mut found = read.remove(dir).unwrap_or_default();
+                    found.extend(check::check_release(&site, b));
+                    self.local.insert(dir.clone(), found)
+                }
+                None => self.local.remove(dir),
+            };
         }
-        warnings.extend(problems);
+        let mut warnings = self.site_warnings.clone();
+        warnings.extend(check::check_across(&site));
+        for found in self.local.values() {
+            warnings.extend(found.clone());
+        }
+        if warnings.has_errors() {
+            return self.failed(warnings, started, true);
+        }
         let rendered = match render::render_some(&site, &theme, Some(&selection)) {
             Ok(r) => r,
             Err(problems) => return self.failed(problems, started, true),
@@ -264,17 +308,6 @@ impl Model {
             elapsed: started.elapsed(),
             pages,
             incremental: true,
-        }
-    }
-}
-
-fn problems_of(e: BuildError) -> Diagnostics {
-    match e {
-        BuildError::Site(problems) => problems,
-        BuildError::Output(e) => {
-            let mut problems = Diagnostics::new();
-            problems.push(Diagnostic::error("site", format!("{e:#}")));
-            problems
         }
     }
 }

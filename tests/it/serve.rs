@@ -515,6 +515,14 @@ fn an_edit_in_one_release_renders_only_what_it_touches_and_the_same_as_a_full_bu
         assert!(!full.snapshot.failed, "{what}: {}", full.snapshot.problems);
         let diff = differences(&model.snapshot.files, &full.snapshot.files);
         assert!(diff.is_empty(), "after {what}:\n{}", diff.join("\n"));
+        // The same findings too: serve checks by the rules of a build.
+        let findings = |m: &Model| {
+            let mut v: Vec<String> = m.snapshot.problems.iter().map(|d| d.to_string()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(findings(&model), findings(&full), "after {what}");
+        assert!(!findings(&full).is_empty(), "the sample's warning is kept");
     }
     assert!(
         !model
