@@ -185,3 +185,6 @@ pub fn field_path(indicator: &str, field: crate::dataset::Field) -> YamlPath {
         .key(indicator)
         .key(field.name())
 }
+
+#[cfg(test)]
+mod tests;
