@@ -36,7 +36,7 @@ struct Words {
 
 const VI: Words = Words {
     title: "Bản xem trước chưa cập nhật được: có lỗi",
-    warnings_title: "cảnh báo của bantin check",
+    warnings_title: "cảnh báo",
     kept: "Trang đang hiển thị là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.",
     hint: "Gợi ý",
     close: "Đóng",
@@ -46,7 +46,7 @@ const VI: Words = Words {
 
 const EN: Words = Words {
     title: "The preview could not be updated: errors",
-    warnings_title: "bantin check warnings",
+    warnings_title: "warning",
     kept: "This page is the last good build. Fix the errors below and save the file; the page reloads by itself.",
     hint: "Hint",
     close: "Close",
@@ -112,8 +112,13 @@ pub fn warnings_panel(problems: &Diagnostics, lang: &str) -> String {
 #bantin-warnings ul{{margin:.4rem 0 0;padding-left:1.2rem}}
 #bantin-warnings li{{margin:.35rem 0;white-space:pre-wrap}}
 #bantin-warnings code{{font:12px/1.4 ui-monospace,monospace;background:#f3f6f9;padding:0 .25rem}}
-</style><summary>{n} {title}</summary><ul>{items}</ul></details>"#,
-        title = w.warnings_title,
+</style><summary>bantin check: {n} {title}</summary><ul>{items}</ul></details>"#,
+        // Vietnamese nouns have no plural form.
+        title = if n == 1 || lang == "vi" {
+            w.warnings_title.to_owned()
+        } else {
+            format!("{}s", w.warnings_title)
+        },
     )
 }
 
