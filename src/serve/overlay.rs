@@ -174,6 +174,30 @@ mod tests {
     }
 
     #[test]
+    fn warnings_fold_into_a_panel_errors_take_the_overlay() {
+        let mut problems = Diagnostics::new();
+        assert_eq!(for_problems(&problems, false, "en"), None);
+        problems.push(Diagnostic::warning("content/a.md", "typed <figure>").at(2, 5));
+        let en = for_problems(&problems, false, "en").unwrap();
+        assert!(en.starts_with("<details id=\"bantin-warnings\""));
+        assert!(en.contains("<summary>bantin check: 1 warning</summary>"));
+        assert!(en.contains("typed &lt;figure&gt;"));
+        problems.push(Diagnostic::warning("content/b.md", "another"));
+        let vi = for_problems(&problems, false, "vi").unwrap();
+        assert!(vi.contains("<summary>bantin check: 2 cảnh báo</summary>"));
+        assert!(
+            for_problems(&problems, false, "en")
+                .unwrap()
+                .contains("2 warnings")
+        );
+        assert!(
+            for_problems(&problems, true, "en")
+                .unwrap()
+                .contains("id=\"bantin-overlay\"")
+        );
+    }
+
+    #[test]
     fn injection_goes_before_the_last_body_end() {
         let page = b"<html><body><p>x</p></body></html>";
         let out = String::from_utf8(inject(page, 7, Some("<div>o</div>"))).unwrap();
