@@ -33,6 +33,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too, not only on errors.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Check the links for this address instead of site.toml's base_url
+    /// (as `build --base-url` would publish).
+    #[arg(long)]
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

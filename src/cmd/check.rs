@@ -10,7 +10,7 @@ use bantin::report::{self, Style};
 use crate::cli::{CheckArgs, Format};
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    let report = bantin::check_site(&args.root, None);
+    let report = bantin::check_site(&args.root, args.base_url.as_deref());
     let findings = &report.findings;
     match args.format {
         Format::Json => print!("{}", report::json(findings, report.output_checked)),

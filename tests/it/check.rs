@@ -203,6 +203,11 @@ fn the_sample_site_has_only_its_documented_warning() {
         ]
     );
     assert_eq!(report["output_checked"], true);
+    // Its links hold under another address too (a GitHub Pages preview).
+    for base in ["https://org.github.io/bantin/", "http://127.0.0.1:1111/"] {
+        let out = check(&repo(), &["--base-url", base, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{base}");
+    }
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     assert!(
         readme.contains("`retail` growth_yoy is 8.67%"),
