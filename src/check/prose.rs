@@ -458,35 +458,31 @@ mod tests {
         assert_eq!(s[1].0, 33);
     }
 
-    fn narrative(body: &str) -> Narrative {
-        Narrative::parse(body, Path::new("index.vi.md")).unwrap()
+    /// `place: message` of each repeat found in a narrative.
+    fn repeats(text: &str) -> Vec<String> {
+        let n = Narrative::parse(text, Path::new("index.vi.md")).unwrap();
+        let mut problems = Diagnostics::new();
+        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
+        problems
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
     }
 
     #[test]
     fn a_repeated_sentence_is_found_where_it_repeats() {
-        let n = narrative(
+        let got = repeats(
             "Chỉ số sản xuất công nghiệp quý I tăng mạnh. Xuất khẩu {{ change(\"exports\") }}.\n\nNgoài ra, chỉ số sản xuất công nghiệp quý I tăng mạnh. Một câu khác ngắn.\n",
         );
-        let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
-        let got: Vec<String> = problems
-            .iter()
-            .map(|d| format!("{}: {}", d.location(), d.message))
-            .collect();
         assert!(
             got.is_empty(),
             "a sentence inside another is not a repeat: {got:?}"
         );
-
-        let n = narrative(
+        // Calls count as written: two sentences citing different
+        // indicators differ.
+        let got = repeats(
             "Chỉ số sản xuất công nghiệp quý I tăng mạnh. Chỉ số sản xuất công nghiệp quý I tăng mạnh.\n\nXuất khẩu {{ change(\"exports\") }} so với cùng kỳ.\n\nXuất khẩu {{ change(\"imports\") }} so với cùng kỳ.\n",
         );
-        let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
-        let got: Vec<String> = problems
-            .iter()
-            .map(|d| format!("{}: {}", d.location(), d.message))
-            .collect();
         assert_eq!(
             got,
             ["index.vi.md:1:46: this sentence is written twice on this line"]
@@ -496,15 +492,8 @@ mod tests {
     #[test]
     fn a_repeated_paragraph_is_one_finding() {
         let p = "Kim ngạch xuất khẩu tăng khá so với cùng kỳ. Nhập khẩu cũng tăng nhờ nhu cầu nguyên liệu.";
-        let n = narrative(&format!("---\ntitle: T\n---\n{p}\n\n{p}\n"));
-        let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
-        let got: Vec<String> = problems
-            .iter()
-            .map(|d| format!("{}: {}", d.location(), d.message))
-            .collect();
         assert_eq!(
-            got,
+            repeats(&format!("---\ntitle: T\n---\n{p}\n\n{p}\n")),
             ["index.vi.md:6:1: this paragraph repeats the one on line 4"]
         );
     }
