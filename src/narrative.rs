@@ -237,6 +237,10 @@ fn links(source: &str, first: usize) -> Vec<Link> {
 /// The line and column (1-based, in characters) of byte `offset` of a
 /// text that starts on line `first` of its file.
 pub fn position(source: &str, first: usize, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &source[..offset];
     let line = before.matches('\n').count();
     let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]

@@ -47,9 +47,11 @@ struct Block {
     spans: Vec<Range<usize>>,
 }
 
-/// The source with each `{{ … }}` call blanked out (same byte length), so
-/// the figures it will show are not mistaken for typed ones and offsets
-/// still point into the source.
+/// The source with each `{{ … }}` call masked (same byte length), so the
+/// figures it will show are not mistaken for typed ones and offsets still
+/// point into the source. The mask is `@`, which Markdown treats as plain
+/// text: spaces would turn a line that starts with a call into an
+/// indented code block.
 fn blank_calls(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     for line in source.split_inclusive('\n') {
@@ -60,7 +62,7 @@ fn blank_calls(source: &str) -> String {
             };
             let end = start + 2 + len + 2;
             out.push_str(&rest[..start]);
-            out.extend(std::iter::repeat_n(' ', end - start));
+            out.extend(std::iter::repeat_n('@', end - start));
             rest = &rest[end..];
         }
         out.push_str(rest);
@@ -313,7 +315,11 @@ fn block_text(n: &Narrative, block: &Block) -> (String, Vec<usize>) {
             text.push(' ');
             offsets.push(span.start);
         }
-        for (j, c) in n.source[span.clone()].char_indices() {
+        // A span may end inside a masked call, which can hold any text.
+        let Some(slice) = n.source.get(span.clone()) else {
+            continue;
+        };
+        for (j, c) in slice.char_indices() {
             text.push(c);
             offsets.push(span.start + j);
         }
@@ -487,6 +493,26 @@ mod tests {
             got,
             ["index.vi.md:1:46: this sentence is written twice on this line"]
         );
+    }
+
+    #[test]
+    fn calls_with_any_text_and_calls_opening_a_line_are_safe() {
+        // A call naming a period in Vietnamese (an error the call rule
+        // reports) must not trip the text rules; nor a call at the start
+        // of a continuation line.
+        let got = repeats(
+            "Xuất khẩu tăng khá so với cùng kỳ năm trước\n{{ value(\"exports\", period=\"Quý Một\") }} và hơn thế.\n\n{{ change(\"iip\") }} là mức tăng khá so với cùng kỳ.\n",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let n = Narrative::parse(
+            "{{ value(\"exports\") }} đạt 5.718,5 triệu USD.\n",
+            Path::new("index.vi.md"),
+        )
+        .unwrap();
+        let blanked = blank_calls(&n.source);
+        let blocks = blocks(&blanked);
+        assert_eq!(blocks.len(), 1, "a line opening with a call is prose");
+        assert!(blanked[blocks[0].spans[0].clone()].contains("5.718,5"));
     }
 
     #[test]
