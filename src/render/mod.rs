@@ -3,6 +3,7 @@
 //! is the same for every page of a language is built once.
 
 pub mod charts;
+pub mod feeds;
 pub mod theme;
 pub mod urls;
 pub mod vendor;
@@ -227,6 +228,11 @@ pub fn render_some(
         );
         jobs.push((lang, PageRef::Data));
     }
+    // Every page of the site, for the sitemap, before the selection.
+    let all_pages: Vec<(String, String)> = jobs
+        .iter()
+        .map(|(lang, page)| ((*lang).to_owned(), page.rel()))
+        .collect();
     jobs.retain(|(_, page)| wanted(page));
 
     let problems = Mutex::new(Diagnostics::new());
@@ -263,6 +269,31 @@ pub fn render_some(
             Err(d) => problems.push(d),
         }
         files.extend(static_files(theme));
+        // GitHub Pages would otherwise run the site through Jekyll.
+        files.push(OutputFile {
+            path: ".nojekyll".into(),
+            bytes: Vec::new(),
+        });
+    }
+    // The sitemap and feeds list every release: always written again.
+    files.push(OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: feeds::sitemap(&urls, &site.config.default_language, &all_pages).into_bytes(),
+    });
+    files.push(OutputFile {
+        path: "robots.txt".into(),
+        bytes: feeds::robots(&urls).into_bytes(),
+    });
+    for lang in langs {
+        let words = Words {
+            locale: &theme.locales[lang],
+            fallback: &site.config.default_language,
+        };
+        let summary = |b: &Bulletin| cards_summary(site, b, &words, &urls);
+        files.push(OutputFile {
+            path: urls.rel(lang, "feed.xml"),
+            bytes: feeds::atom(site, &urls, &words, &summary).into_bytes(),
+        });
     }
     let titles = site
         .bulletins
@@ -370,6 +401,8 @@ struct SiteView {
     echarts_js: String,
     favicon: String,
     base_url: String,
+    /// The language's Atom feed.
+    feed: String,
 }
 
 fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value {
@@ -385,6 +418,7 @@ fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value 
         echarts_js: assets.echarts_js.clone(),
         favicon: assets.favicon.clone(),
         base_url: urls.base_url.clone(),
+        feed: urls.path(lang, "feed.xml"),
     })
 }
 
@@ -618,6 +652,7 @@ fn bulletin_context(
     let (site, theme, urls, words) = (out.site, out.theme, out.urls, out.words);
     let lang = words.lang();
     let rel = format!("{}/", b.slug());
+    ctx.insert("og_type", "article");
     let item = views::release_item(b, words, urls);
     // The automatic chart first: it is the first chart on the page.
     let growth = charts::growth(site, b, words, urls).map(|d| charts.view(&d));
@@ -668,10 +703,17 @@ fn bulletin_context(
     ctx.insert("previous", &prev.map(link));
     ctx.insert("next", &next.map(link));
     ctx.insert("latest_banner", &banner);
-    let summary = narrative
-        .and_then(|n| n.summary.clone())
-        .unwrap_or_else(|| cards_summary(site, b, words, urls));
-    Ok((item.title, summary))
+    // The description (search results, link previews, the feed) gives the
+    // main points: the figures are what readers look for. A release
+    // without figures among its key indicators falls back to the editor's
+    // summary.
+    let points = cards_summary(site, b, words, urls);
+    let summary = narrative.and_then(|n| n.summary.clone());
+    let description = match summary {
+        Some(s) if points.is_empty() => s,
+        _ => points,
+    };
+    Ok((item.title, description))
 }
 
 /// A narrative's HTML, its calls filled in this language.

@@ -11,5 +11,6 @@ mod check;
 mod errors;
 mod opendata;
 mod output;
+mod publish;
 mod sample;
 mod serve;

@@ -1,0 +1,194 @@
+//! What search engines and feed readers read: `sitemap.xml` with every
+//! page and its language alternates, `robots.txt` pointing at it, and an
+//! Atom feed of releases per language (`/feed.xml`, `/en/feed.xml`).
+//!
+//! Written as text: the formats are small and fixed, and every value goes
+//! through [`xml`] escaping.
+
+use std::fmt::Write as _;
+
+use super::urls::Urls;
+use super::views;
+use super::words::Words;
+use crate::dataset::Date;
+use crate::period::Period;
+use crate::site::{Bulletin, Site};
+
+/// Releases a feed lists, newest first: feed readers poll a feed often,
+/// and the archive lists the rest.
+pub const FEED_ENTRIES: usize = 50;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `sitemap.xml`: one `<url>` per page and language, each listing the
+/// page in every language it exists in (`xhtml:link` hreflang), as search
+/// engines ask of multilingual sites. `pages` holds (language, address
+/// within the site) of every page rendered.
+pub fn sitemap(urls: &Urls, default_language: &str, pages: &[(String, String)]) -> String {
+    let mut by_rel: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (lang, rel) in pages {
+        by_rel.entry(rel).or_default().push(lang);
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (rel, langs) in &by_rel {
+        for lang in langs {
+            let _ = writeln!(out, "<url><loc>{}</loc>", xml(&urls.abs(lang, rel)));
+            if langs.len() > 1 {
+                for alt in langs {
+                    let _ = writeln!(
+                        out,
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                        xml(alt),
+                        xml(&urls.abs(alt, rel))
+                    );
+                }
+                if langs.contains(&default_language) {
+                    let _ = writeln!(
+                        out,
+                        "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                        xml(&urls.abs(default_language, rel))
+                    );
+                }
+            }
+            out.push_str("</url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is here.
+pub fn robots(urls: &Urls) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        urls.base_url
+    )
+}
+
+/// When a release was published, for its feed entry: its `published`
+/// date, else the last day of the period it covers (the earliest it can
+/// have been published), so that every entry has a date as Atom requires.
+pub fn release_date(b: &Bulletin) -> Date {
+    b.data.published.unwrap_or_else(|| period_end(b.period()))
+}
+
+fn period_end(p: &Period) -> Date {
+    let month = p.months().1;
+    let leap = (p.year % 4 == 0 && p.year % 100 != 0) || p.year % 400 == 0;
+    let day = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    Date {
+        year: p.year,
+        month,
+        day,
+    }
+}
+
+fn rfc3339(d: &Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+/// The Atom feed of one language: the newest releases (by date, then
+/// period), each with its title, address, date and main points.
+pub fn atom(
+    site: &Site,
+    urls: &Urls,
+    words: &Words,
+    summary: &dyn Fn(&Bulletin) -> String,
+) -> String {
+    let lang = words.lang();
+    let fallback = &site.config.default_language;
+    let mut releases: Vec<&Bulletin> = site.bulletins.iter().collect();
+    releases.sort_by(|a, b| {
+        (release_date(b), b.period().months().1, b.period().year).cmp(&(
+            release_date(a),
+            a.period().months().1,
+            a.period().year,
+        ))
+    });
+    releases.truncate(FEED_ENTRIES);
+    let title = site.config.title.get_or(lang, fallback);
+    let updated = releases
+        .iter()
+        .map(|b| release_date(b))
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| rfc3339(&d));
+    let home = urls.abs(lang, "");
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}</updated>\n",
+        xml(lang),
+        xml(title),
+        xml(&home),
+        xml(&urls.abs(lang, "feed.xml")),
+        xml(&home),
+    );
+    let publisher = site.config.publisher.get_or(lang, fallback);
+    let author = if publisher.is_empty() {
+        title
+    } else {
+        publisher
+    };
+    let _ = writeln!(out, "<author><name>{}</name></author>", xml(author));
+    if let Some(d) = site.config.description.get(lang) {
+        let _ = writeln!(out, "<subtitle>{}</subtitle>", xml(d));
+    }
+    for b in releases {
+        let href = urls.abs(lang, &format!("{}/", b.slug()));
+        let date = rfc3339(&release_date(b));
+        let _ = write!(
+            out,
+            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{date}</updated>\n<published>{date}</published>\n<summary>{}</summary>\n</entry>\n",
+            xml(&views::bulletin_title(b, words)),
+            xml(&href),
+            xml(&href),
+            xml(&summary(b)),
+        );
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            xml("a < b & \"c\" 'd'\u{1}"),
+            "a &lt; b &amp; &quot;c&quot; &apos;d&apos;"
+        );
+    }
+
+    #[test]
+    fn a_release_without_a_date_is_dated_by_its_period() {
+        let p = |s: &str| Period::parse(s).unwrap();
+        assert_eq!(period_end(&p("2024-9M")).to_string(), "2024-09-30");
+        assert_eq!(period_end(&p("2024-02")).to_string(), "2024-02-29");
+        assert_eq!(period_end(&p("2023-02")).to_string(), "2023-02-28");
+        assert_eq!(period_end(&p("2019")).to_string(), "2019-12-31");
+        assert_eq!(period_end(&p("2021-Q1")).to_string(), "2021-03-31");
+    }
+}
