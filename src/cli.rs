@@ -1,4 +1,4 @@
-//! The command line: `bantin build`, `bantin check`, `bantin serve`.
+//! The command line: `bantin build`, `check`, `serve`, `init`, `new`.
 
 use std::path::PathBuf;
 
@@ -20,6 +20,25 @@ pub enum Command {
     Check(CheckArgs),
     /// Preview the site at http://127.0.0.1:1111/, rebuilt as you edit.
     Serve(ServeArgs),
+    /// Create a new site, with an example release, in an empty folder.
+    Init(InitArgs),
+    /// Start the release of a period: data.yaml and narratives to fill in.
+    New(NewArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create the site in (new, or empty).
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The period, as data.yaml writes it: 2025-Q1, 2025-03, 2025-H1, 2025-9M, 2025.
+    pub period: String,
+    /// The site folder (holding site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

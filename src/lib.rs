@@ -25,6 +25,7 @@ pub mod output;
 pub mod period;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod yaml;
@@ -140,6 +141,19 @@ pub fn check_rendered(site: &site::Site, rendered: &render::Rendered) -> Diagnos
             .iter()
             .map(|f| (f.path.as_str(), f.bytes.as_slice())),
     )
+}
+
+/// `bantin new PERIOD`: the folder of a new release in the site at
+/// `root`. The site must load (its catalogue and last year's figures are
+/// what the new files are made of).
+pub fn new_release(root: &Path, period: &str) -> Result<Vec<PathBuf>, BuildError> {
+    let period = period::Period::parse(period).map_err(|m| {
+        let mut list = Diagnostics::new();
+        list.push(Diagnostic::error("bantin new", m));
+        BuildError::Site(list)
+    })?;
+    let (site, theme, _) = load(root, None).map_err(BuildError::Site)?;
+    Ok(scaffold::new_release(&site, &theme, &period)?)
 }
 
 /// What `bantin check` found.

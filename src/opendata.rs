@@ -348,7 +348,7 @@ pub fn indicators_with_data(site: &Site) -> Vec<&Indicator> {
         .filter(|i| {
             site.bulletins
                 .iter()
-                .any(|b| b.data.fields(&i.id).is_some())
+                .any(|b| b.data.fields(&i.id).is_some_and(|f| !f.is_empty()))
         })
         .collect()
 }

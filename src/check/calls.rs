@@ -155,7 +155,7 @@ pub fn resolve(
                     err(format!("`{target}` has no `{field}` in {}", period.id())).with_hint(
                         if present.is_empty() {
                             format!(
-                                "add `{field}:` for `{target}` in {}",
+                                "fill in `{field}:` under `{target}:` in {}",
                                 bulletin.data_file().display()
                             )
                         } else {

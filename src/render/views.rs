@@ -238,7 +238,14 @@ pub fn cards(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Vec<Card>
 
 /// Every figure of a release in one table.
 pub fn figures_table(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> TableView {
-    let mut ids: Vec<&str> = b.data.indicators.iter().map(|(i, _)| i.as_str()).collect();
+    // An indicator left blank (as `bantin new` lists them all) has no row.
+    let mut ids: Vec<&str> = b
+        .data
+        .indicators
+        .iter()
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(i, _)| i.as_str())
+        .collect();
     ids.sort_by_key(|i| site.catalog.position(i));
     let fields: Vec<Field> = Field::ALL
         .into_iter()

@@ -13,4 +13,5 @@ mod opendata;
 mod output;
 mod publish;
 mod sample;
+mod scaffold;
 mod serve;
