@@ -207,3 +207,55 @@ fn github_pages_gets_nojekyll_and_a_404_page() {
     assert!(site.path("public/.nojekyll").is_file());
     assert!(site.path("public/404.html").is_file());
 }
+
+#[test]
+fn the_pages_workflow_builds_for_the_pages_address_and_deploys_with_the_official_actions() {
+    let text =
+        std::fs::read_to_string(crate::common::repo().join(".github/workflows/pages.yml")).unwrap();
+    let wf: serde_yaml::Value = serde_yaml::from_str(&text).expect("the workflow is YAML");
+    let steps = |job: &str| -> Vec<serde_yaml::Value> {
+        wf["jobs"][job]["steps"].as_sequence().unwrap().clone()
+    };
+    let uses = |job: &str| -> Vec<String> {
+        steps(job)
+            .iter()
+            .filter_map(|s| s["uses"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let build = uses("build");
+    assert!(
+        build
+            .iter()
+            .any(|u| u.starts_with("actions/configure-pages@"))
+    );
+    assert!(
+        build
+            .iter()
+            .any(|u| u.starts_with("actions/upload-pages-artifact@"))
+    );
+    assert!(
+        uses("deploy")
+            .iter()
+            .any(|u| u.starts_with("actions/deploy-pages@"))
+    );
+    let upload = steps("build")
+        .into_iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-pages-artifact@"))
+        })
+        .unwrap();
+    assert_eq!(upload["with"]["path"].as_str(), Some("public"));
+    let runs: Vec<String> = steps("build")
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("-- build --base-url \"${{ steps.pages.outputs.base_url }}/\"")),
+        "{runs:?}"
+    );
+    assert_eq!(wf["permissions"]["pages"].as_str(), Some("write"));
+    assert_eq!(wf["permissions"]["id-token"].as_str(), Some("write"));
+}
