@@ -9,6 +9,7 @@ mod browser;
 mod charts;
 mod check;
 mod errors;
+mod nginx;
 mod opendata;
 mod output;
 mod publish;
