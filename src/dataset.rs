@@ -126,23 +126,20 @@ impl Date {
             return None;
         }
         let (year, month, day): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-        let days = [
-            31,
-            if leap { 29 } else { 28 },
-            31,
-            30,
-            31,
-            30,
-            31,
-            31,
-            30,
-            31,
-            30,
-            31,
-        ];
-        let max = *days.get(usize::from(month).checked_sub(1)?)?;
+        let max = Date::days_in_month(year, month)?;
         (day >= 1 && day <= max).then_some(Date { year, month, day })
+    }
+
+    /// The number of days of a month (1–12) of a year.
+    pub fn days_in_month(year: i32, month: u8) -> Option<u8> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        Some(match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            _ => return None,
+        })
     }
 }
 

@@ -18,22 +18,14 @@ use crate::site::{Bulletin, Site};
 /// and the archive lists the rest.
 pub const FEED_ENTRIES: usize = 50;
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values: as for HTML, less
+/// the control characters XML 1.0 cannot carry at all.
 pub fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let kept: String = s
+        .chars()
+        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    super::escape_html(&kept)
 }
 
 /// `sitemap.xml`: one `<url>` per page and language, each listing the
@@ -92,17 +84,10 @@ pub fn release_date(b: &Bulletin) -> Date {
 
 fn period_end(p: &Period) -> Date {
     let month = p.months().1;
-    let leap = (p.year % 4 == 0 && p.year % 100 != 0) || p.year % 400 == 0;
-    let day = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
     Date {
         year: p.year,
         month,
-        day,
+        day: Date::days_in_month(p.year, month).unwrap_or(28),
     }
 }
 
@@ -178,7 +163,7 @@ mod tests {
     fn escapes_markup_and_drops_what_xml_cannot_hold() {
         assert_eq!(
             xml("a < b & \"c\" 'd'\u{1}"),
-            "a &lt; b &amp; &quot;c&quot; &apos;d&apos;"
+            "a &lt; b &amp; &quot;c&quot; &#39;d&#39;"
         );
     }
 
