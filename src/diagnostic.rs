@@ -171,18 +171,11 @@ impl Diagnostics {
     }
 }
 
+/// The report for people, without colour: one way of listing problems.
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in self.sorted() {
-            writeln!(f, "{d}")?;
-        }
-        let (e, w) = (self.count(Level::Error), self.count(Level::Warning));
-        write!(f, "{} error{}, {} warning{}", e, plural(e), w, plural(w))
+        f.write_str(&crate::report::human(self, crate::report::Style::Plain))
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// A path shown relative to the site root when it lies inside it.
