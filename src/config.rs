@@ -72,6 +72,8 @@ struct RawConfig {
     key_indicators: Vec<String>,
     #[serde(default)]
     licence: LocalText,
+    #[serde(default = "default_search")]
+    search: bool,
 }
 
 fn default_language() -> String {
@@ -79,6 +81,9 @@ fn default_language() -> String {
 }
 fn default_theme() -> String {
     "default".into()
+}
+fn default_search() -> bool {
+    true
 }
 fn default_output() -> PathBuf {
     "public".into()
@@ -103,6 +108,8 @@ pub struct Config {
     pub key_indicators: Vec<String>,
     /// The terms of reuse of the figures, shown on the open data page.
     pub licence: LocalText,
+    /// Whether the site has a search page (indexed by Pagefind).
+    pub search: bool,
 }
 
 pub const FILE: &str = "site.toml";
@@ -176,6 +183,7 @@ impl Config {
             description: raw.description,
             key_indicators: raw.key_indicators,
             licence: raw.licence,
+            search: raw.search,
         })
     }
 

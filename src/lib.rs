@@ -8,7 +8,8 @@
 //! 3. **render**: pages per language through the theme, with their charts
 //!    ([`render`]), and the open data files ([`opendata`]); then every link
 //!    of the result leads somewhere ([`check::check_output`]);
-//! 4. **write**: into a staging folder, swapped in whole ([`output`]).
+//! 4. **index**: the pages for the site's search ([`search`]);
+//! 5. **write**: into a staging folder, swapped in whole ([`output`]).
 //!
 //! `bantin check` runs the first three stages and reports ([`check_site`]).
 
@@ -26,6 +27,7 @@ pub mod period;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod yaml;
@@ -82,11 +84,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         opts.root.join(&out_rel)
     };
     output::guard(&opts.root, &out_rel, opts.force)?;
-    let rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
+    let mut rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
     let mut warnings = warnings;
     warnings.extend(check_rendered(&site, &rendered));
     if warnings.has_errors() {
         return Err(BuildError::Site(warnings));
+    }
+    if site.config.search {
+        let index = search_index(&site, &rendered).map_err(|d| {
+            warnings.push(d);
+            BuildError::Site(warnings.clone())
+        })?;
+        rendered.files.extend(index);
     }
     output::publish(&out, &rendered.files)?;
     Ok(BuildReport {
@@ -141,6 +150,21 @@ pub fn check_rendered(site: &site::Site, rendered: &render::Rendered) -> Diagnos
             .iter()
             .map(|f| (f.path.as_str(), f.bytes.as_slice())),
     )
+}
+
+/// The search index of a rendered site.
+pub fn search_index(
+    site: &site::Site,
+    rendered: &render::Rendered,
+) -> Result<Vec<render::OutputFile>, Diagnostic> {
+    let pages = search::pages(
+        rendered
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+        site.config.base_path(),
+    );
+    search::index(&pages)
 }
 
 /// `bantin new PERIOD`: the folder of a new release in the site at

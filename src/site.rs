@@ -58,7 +58,7 @@ pub const BULLETINS_DIR: &str = "content/bulletins";
 pub const PAGES_DIR: &str = "content/pages";
 
 /// Addresses the generator uses itself; a page may not take them.
-pub const RESERVED_SLUGS: [&str; 7] = [
+pub const RESERVED_SLUGS: [&str; 8] = [
     "archive",
     "indicators",
     "data",
@@ -66,6 +66,7 @@ pub const RESERVED_SLUGS: [&str; 7] = [
     "404",
     "feed",
     "search",
+    "pagefind",
 ];
 
 impl Site {

@@ -56,6 +56,7 @@ enum PageRef<'a> {
     Indicators,
     Indicator(&'a Indicator),
     Data,
+    Search,
 }
 
 impl PageRef<'_> {
@@ -68,6 +69,7 @@ impl PageRef<'_> {
             PageRef::Indicators => "indicators/".into(),
             PageRef::Indicator(i) => format!("indicators/{}/", i.id),
             PageRef::Data => "data/".into(),
+            PageRef::Search => "search/".into(),
         }
     }
     fn template(&self) -> &'static str {
@@ -79,6 +81,7 @@ impl PageRef<'_> {
             PageRef::Indicators => "indicators.html",
             PageRef::Indicator(_) => "indicator.html",
             PageRef::Data => "data.html",
+            PageRef::Search => "search.html",
         }
     }
     /// Folder of the page's chart files under `data/charts/`.
@@ -227,10 +230,15 @@ pub fn render_some(
                 .map(|i| (lang.as_str(), PageRef::Indicator(i))),
         );
         jobs.push((lang, PageRef::Data));
+        if site.config.search {
+            jobs.push((lang, PageRef::Search));
+        }
     }
-    // Every page of the site, for the sitemap, before the selection.
+    // Every page of the site, for the sitemap, before the selection. The
+    // search page has nothing for a search engine.
     let all_pages: Vec<(String, String)> = jobs
         .iter()
+        .filter(|(_, page)| !matches!(page, PageRef::Search))
         .map(|(lang, page)| ((*lang).to_owned(), page.rel()))
         .collect();
     jobs.retain(|(_, page)| wanted(page));
@@ -368,6 +376,7 @@ struct AssetUrls {
     css: String,
     charts_js: String,
     echarts_js: String,
+    search_js: String,
     favicon: String,
 }
 
@@ -385,6 +394,7 @@ impl AssetUrls {
             css: versioned("style.css"),
             charts_js: versioned("charts.js"),
             echarts_js: urls.file(&vendor::echarts_path()),
+            search_js: versioned("search.js"),
             favicon: versioned("favicon.svg"),
         }
     }
@@ -403,6 +413,11 @@ struct SiteView {
     base_url: String,
     /// The language's Atom feed.
     feed: String,
+    /// The language's search page; empty when the site has none.
+    search: String,
+    search_js: String,
+    /// The folder of the search index and its script.
+    pagefind: String,
 }
 
 fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value {
@@ -419,6 +434,13 @@ fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value 
         favicon: assets.favicon.clone(),
         base_url: urls.base_url.clone(),
         feed: urls.path(lang, "feed.xml"),
+        search: if c.search {
+            urls.path(lang, "search/")
+        } else {
+            String::new()
+        },
+        search_js: assets.search_js.clone(),
+        pagefind: urls.file(crate::search::FOLDER),
     })
 }
 
@@ -545,6 +567,13 @@ fn render_page(
             (
                 words.t("data.title").to_owned(),
                 words.t("data.intro").to_owned(),
+            )
+        }
+        PageRef::Search => {
+            ctx.insert("search_page", &true);
+            (
+                words.t("search.title").to_owned(),
+                words.t("search.intro").to_owned(),
             )
         }
     };

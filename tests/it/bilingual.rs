@@ -124,7 +124,7 @@ fn build_works_from_any_folder_with_the_embedded_theme() {
     );
     let summary = String::from_utf8_lossy(&out.stdout);
     assert!(
-        summary.starts_with("Built 20 pages (en 10, vi 10)"),
+        summary.starts_with("Built 22 pages (en 11, vi 11)"),
         "{summary}"
     );
     assert!(site.path("public/static/style.css").is_file());

@@ -19,7 +19,7 @@ use serde_json::Value as Json;
 
 use crate::common::TestSite;
 
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let candidates = [
         std::env::var("CHROME").ok().map(PathBuf::from),
         Some(PathBuf::from("/usr/bin/chromium")),
@@ -94,7 +94,7 @@ fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
 }
 
 /// The sample site, built for and served at a loopback address.
-fn served_sample() -> (TestSite, String) {
+pub(crate) fn served_sample() -> (TestSite, String) {
     let site = TestSite::sample();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!(
@@ -111,7 +111,7 @@ fn served_sample() -> (TestSite, String) {
     (site, base)
 }
 
-fn launch(path: PathBuf, size: (u32, u32)) -> Browser {
+pub(crate) fn launch(path: PathBuf, size: (u32, u32)) -> Browser {
     let profile = tempfile::tempdir().unwrap().keep();
     let args: Vec<&std::ffi::OsStr> = [
         "--disable-gpu",
@@ -140,7 +140,7 @@ fn launch(path: PathBuf, size: (u32, u32)) -> Browser {
 }
 
 /// Console errors, uncaught exceptions and failed loads of a tab.
-fn watch_errors(tab: &Tab) -> Arc<Mutex<Vec<String>>> {
+pub(crate) fn watch_errors(tab: &Tab) -> Arc<Mutex<Vec<String>>> {
     let errors = Arc::new(Mutex::new(Vec::new()));
     let sink = errors.clone();
     tab.enable_log().unwrap();
@@ -171,7 +171,7 @@ fn watch_errors(tab: &Tab) -> Arc<Mutex<Vec<String>>> {
 }
 
 /// Runs an async script that returns a JSON string, and parses it.
-fn eval(tab: &Tab, script: &str) -> Json {
+pub(crate) fn eval(tab: &Tab, script: &str) -> Json {
     let result = tab.evaluate(script, true).unwrap();
     let text = result
         .value

@@ -15,4 +15,5 @@ mod output;
 mod publish;
 mod sample;
 mod scaffold;
+mod search;
 mod serve;

@@ -1,0 +1,347 @@
+//! Site search: a Pagefind index of the rendered pages.
+//!
+//! Pagefind (<https://pagefind.app>) indexes HTML into small files that
+//! its script in the reader's browser fetches as the reader types: no
+//! server, no other host. It folds diacritics, so "cong nghiep" finds
+//! "công nghiệp", and keeps one index per page language (`<html lang>`).
+//!
+//! bantin runs Pagefind's program in its service mode and talks to it over
+//! pipes: pages go in from memory, index files come back into memory, and
+//! join the rest of the site before anything is written. So a build still
+//! publishes all or nothing, and `serve` indexes without touching disk.
+//!
+//! The protocol (Pagefind's `lib/service.js` speaks the same): each
+//! message is a JSON object, base64-encoded, followed by a comma.
+//! Requests carry a `message_id` that the response repeats.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use serde_json::{Value, json};
+
+use crate::diagnostic::Diagnostic;
+use crate::render::OutputFile;
+
+/// Where the index lives in the site.
+pub const FOLDER: &str = "pagefind/";
+
+/// The attribute that marks what a page offers to search; pages without
+/// it are not indexed (as long as some page has it).
+const BODY_MARK: &[u8] = b"data-pagefind-body";
+
+/// Files of Pagefind's bundle that the theme does not use: its ready-made
+/// interfaces (the theme has its own, in the site's languages and style)
+/// and its highlighting script.
+const UNUSED: [&str; 4] = [
+    "pagefind-ui",
+    "pagefind-modular-ui",
+    "pagefind-component-ui",
+    "pagefind-highlight",
+];
+
+/// Pagefind's licence, served beside its script.
+const LICENCE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pagefind-LICENSE.txt"));
+
+/// The version package-lock.json pins, which tests and CI run.
+pub const PINNED_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/pagefind-version.txt"));
+
+/// The program, where `npm ci` put it when bantin was built.
+const BUILT: &str = env!("BANTIN_PAGEFIND_BUILT");
+
+/// Names it has on a PATH (npm's package installs the extended build).
+const NAMES: [&str; 2] = ["pagefind_extended", "pagefind"];
+
+/// Why search could not be indexed, for the site's report.
+fn problem(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(crate::config::FILE, message).with_hint(
+        "bantin runs Pagefind (https://pagefind.app) to index the site for its search page. \
+         Run `npm ci` in bantin's source folder and build bantin again, or set BANTIN_PAGEFIND \
+         to a Pagefind 1.x program; or turn the search page off with `search = false` in site.toml",
+    )
+}
+
+/// Finds Pagefind: `BANTIN_PAGEFIND` if set, else the program npm
+/// installed when bantin was built, else one on the PATH.
+pub fn program() -> Result<PathBuf, Diagnostic> {
+    if let Some(named) = std::env::var_os("BANTIN_PAGEFIND").filter(|v| !v.is_empty()) {
+        let path = PathBuf::from(&named);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(problem(format!(
+                "BANTIN_PAGEFIND names {}, which is not a file",
+                path.display()
+            )))
+        };
+    }
+    if !BUILT.is_empty() && Path::new(BUILT).is_file() {
+        return Ok(PathBuf::from(BUILT));
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default();
+    for dir in on_path {
+        for name in NAMES {
+            let candidate = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(problem(if BUILT.is_empty() {
+        "cannot find Pagefind: npm had none for this platform when bantin was built, and none is on the PATH".to_owned()
+    } else {
+        format!("cannot find Pagefind: {BUILT} is gone, and none is on the PATH")
+    }))
+}
+
+/// The pages to index, with their addresses: `files` are the site's
+/// files by path (`en/2021-q1/index.html`), `base_path` the site's path
+/// (`/` or `/bantin/`). Only pages marked for search are sent, unless a
+/// theme marks none: then Pagefind takes every page whole.
+pub fn pages<'a>(
+    files: impl Iterator<Item = (&'a str, &'a [u8])>,
+    base_path: &str,
+) -> Vec<(String, &'a [u8])> {
+    let html: Vec<(&str, &[u8])> = files
+        .filter(|(path, _)| *path == "index.html" || path.ends_with("/index.html"))
+        .collect();
+    let marked = |bytes: &[u8]| bytes.windows(BODY_MARK.len()).any(|w| w == BODY_MARK);
+    let any_marked = html.iter().any(|(_, b)| marked(b));
+    html.into_iter()
+        .filter(|(_, b)| !any_marked || marked(b))
+        .map(|(path, bytes)| {
+            let dir = path.strip_suffix("index.html").unwrap_or(path);
+            (format!("{base_path}{dir}"), bytes)
+        })
+        .collect()
+}
+
+/// Indexes `pages` (address, HTML) and returns the index's files, under
+/// [`FOLDER`].
+pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
+    let program = program()?;
+    check_version(&program)?;
+    let mut service = Service::start(&program)?;
+    let result = service.index(pages);
+    service.stop();
+    let files = result.map_err(|m| problem(format!("Pagefind ({}): {m}", program.display())))?;
+    let mut out: Vec<OutputFile> = files
+        .into_iter()
+        .filter(|(path, _)| !UNUSED.iter().any(|u| path.starts_with(u)))
+        .map(|(path, bytes)| OutputFile {
+            path: format!("{FOLDER}{path}"),
+            bytes,
+        })
+        .collect();
+    out.push(OutputFile {
+        path: format!("{FOLDER}LICENSE.txt"),
+        bytes: LICENCE.to_vec(),
+    });
+    Ok(out)
+}
+
+/// Refuses a Pagefind whose protocol may differ: the service mode is that
+/// of major version 1.
+fn check_version(program: &Path) -> Result<(), Diagnostic> {
+    let out = Command::new(program)
+        .arg("--version")
+        .output()
+        .map_err(|e| problem(format!("cannot run Pagefind ({}): {e}", program.display())))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "pagefind 1.6.0", or "pagefind_extended 1.6.0".
+    let version = text.split_whitespace().nth(1).unwrap_or("").to_owned();
+    if !out.status.success() || !version.starts_with("1.") {
+        return Err(problem(format!(
+            "{} is not Pagefind 1.x (it says {:?}); bantin is tested with {PINNED_VERSION}",
+            program.display(),
+            text.trim()
+        )));
+    }
+    Ok(())
+}
+
+/// A running `pagefind --service`.
+struct Service {
+    child: Child,
+    responses: BufReader<ChildStdout>,
+    /// Reads stderr as it comes, so Pagefind never waits on it; what it
+    /// said explains a stop.
+    stderr: Option<std::thread::JoinHandle<String>>,
+    next_id: u64,
+}
+
+impl Service {
+    fn start(program: &Path) -> Result<Service, Diagnostic> {
+        let mut child = Command::new(program)
+            .arg("--service")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| problem(format!("cannot run Pagefind ({}): {e}", program.display())))?;
+        let stdout = child.stdout.take().expect("piped");
+        let mut stderr = child.stderr.take().expect("piped");
+        let stderr = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        });
+        Ok(Service {
+            child,
+            responses: BufReader::new(stdout),
+            stderr: Some(stderr),
+            next_id: 0,
+        })
+    }
+
+    fn message(&mut self, payload: Value) -> (u64, Vec<u8>) {
+        self.next_id += 1;
+        let text = json!({ "message_id": self.next_id, "payload": payload }).to_string();
+        let mut bytes = BASE64.encode(text).into_bytes();
+        bytes.push(b',');
+        (self.next_id, bytes)
+    }
+
+    /// Reads the next response: its id and payload.
+    fn receive(&mut self) -> Result<(u64, Value), String> {
+        let mut raw = Vec::new();
+        let n = self
+            .responses
+            .read_until(b',', &mut raw)
+            .map_err(|e| format!("cannot read from it: {e}"))?;
+        if n == 0 {
+            return Err(format!("it stopped{}", self.stderr_tail()));
+        }
+        raw.pop_if(|b| *b == b',');
+        let decoded = BASE64
+            .decode(&raw)
+            .map_err(|e| format!("it answered something that is not base64: {e}"))?;
+        let mut message: Value = serde_json::from_slice(&decoded)
+            .map_err(|e| format!("it answered something that is not JSON: {e}"))?;
+        Ok((
+            message["message_id"].as_u64().unwrap_or(0),
+            message["payload"].take(),
+        ))
+    }
+
+    /// The error a payload reports, if it is one.
+    fn error(payload: &Value) -> Option<String> {
+        (payload["type"] == "Error").then(|| {
+            payload["message"]
+                .as_str()
+                .unwrap_or("an unknown error")
+                .to_owned()
+        })
+    }
+
+    fn index(&mut self, pages: &[(String, &[u8])]) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let mut stdin = self.child.stdin.take().expect("piped");
+        let (_, new) = self.message(json!({ "type": "NewIndex" }));
+        stdin
+            .write_all(&new)
+            .and_then(|_| stdin.flush())
+            .map_err(|e| format!("cannot write to it: {e}"))?;
+        let (_, created) = self.receive()?;
+        if let Some(e) = Self::error(&created) {
+            return Err(e);
+        }
+        let index_id = created["index_id"].clone();
+
+        // The pages, then the request for the files, written from another
+        // thread while this one reads: Pagefind answers as it goes, and
+        // neither side may wait on a full pipe.
+        let mut requests = Vec::with_capacity(pages.len() + 1);
+        for (url, html) in pages {
+            let contents =
+                std::str::from_utf8(html).map_err(|_| format!("the page {url} is not UTF-8"))?;
+            requests.push(self.message(json!({
+                "type": "AddFile",
+                "index_id": index_id,
+                "url": url,
+                "file_contents": contents,
+            })));
+        }
+        let (files_id, get) = self.message(json!({ "type": "GetFiles", "index_id": index_id }));
+        let urls: std::collections::HashMap<u64, &str> = requests
+            .iter()
+            .zip(pages)
+            .map(|((id, _), (url, _))| (*id, url.as_str()))
+            .collect();
+        // The writer hands stdin back: Pagefind stops at the end of its
+        // input, even with answers still to give, so it stays open until
+        // the files are in.
+        let writer = std::thread::spawn(move || {
+            let written = requests
+                .iter()
+                .map(|(_, bytes)| bytes)
+                .chain([&get])
+                .try_for_each(|bytes| stdin.write_all(bytes))
+                .and_then(|_| stdin.flush());
+            (stdin, written)
+        });
+        let files = loop {
+            match self.receive() {
+                Ok((id, payload)) => match Self::error(&payload) {
+                    Some(e) => match urls.get(&id) {
+                        Some(url) => break Err(format!("{e}, indexing the page {url}")),
+                        None => break Err(e),
+                    },
+                    None if id == files_id => break Ok(payload),
+                    None => {}
+                },
+                Err(e) => break Err(e),
+            }
+        };
+        if files.is_err() {
+            // Unblocks the writer, should Pagefind have stopped reading.
+            let _ = self.child.kill();
+        }
+        let (stdin, written) = writer
+            .join()
+            .map_err(|_| "the thread writing to it panicked".to_owned())?;
+        self.child.stdin = Some(stdin);
+        let payload = files?;
+        written.map_err(|e| format!("cannot write to it: {e}"))?;
+        payload["files"]
+            .as_array()
+            .ok_or("it sent no files")?
+            .iter()
+            .map(|f| {
+                let path = f["path"].as_str().ok_or("a file without a path")?;
+                if path.contains("..") || path.starts_with('/') {
+                    return Err(format!("it sent a file outside its folder: {path}"));
+                }
+                let bytes = BASE64
+                    .decode(f["content"].as_str().unwrap_or(""))
+                    .map_err(|e| format!("the file {path} is not base64: {e}"))?;
+                Ok((path.replace('\\', "/"), bytes))
+            })
+            .collect()
+    }
+
+    /// What Pagefind said on stderr, for a message.
+    fn stderr_tail(&mut self) -> String {
+        let _ = self.child.kill();
+        let text = self
+            .stderr
+            .take()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_default();
+        let text = text.trim();
+        if text.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", text.lines().last().unwrap_or(text))
+        }
+    }
+
+    fn stop(mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

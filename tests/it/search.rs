@@ -1,0 +1,278 @@
+//! Site search: the Pagefind index in the built site, and queries run by
+//! Pagefind's own script in Chromium, as a reader's browser runs them.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+
+use crate::browser::{chromium, eval, launch, served_sample, watch_errors};
+use crate::common::TestSite;
+
+/// The language of a built page by its path (Vietnamese at the root).
+fn language(path: &str) -> &'static str {
+    if path.starts_with("en/") { "en" } else { "vi" }
+}
+
+#[test]
+fn the_index_holds_the_marked_pages_of_both_languages() {
+    let site = TestSite::sample();
+    site.build();
+    let files = site.snapshot("public");
+
+    // Pages offered to search: bulletins, free pages, indicators; not the
+    // lists, and not the search page itself.
+    let mut marked: BTreeMap<&str, usize> = BTreeMap::new();
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        if path.ends_with("index.html") && text.contains("data-pagefind-body") {
+            *marked.entry(language(path)).or_default() += 1;
+        }
+    }
+    for unmarked in ["index.html", "archive/index.html", "search/index.html"] {
+        assert!(
+            !site
+                .read(&format!("public/{unmarked}"))
+                .contains("data-pagefind-body"),
+            "{unmarked}"
+        );
+    }
+    assert!(
+        site.read("public/2022-h1/index.html")
+            .contains("data-pagefind-body")
+    );
+    assert!(
+        site.read("public/en/about/index.html")
+            .contains("data-pagefind-body")
+    );
+
+    let entry: Json = serde_json::from_slice(&files["pagefind/pagefind-entry.json"]).unwrap();
+    for lang in ["vi", "en"] {
+        let count = entry["languages"][lang]["page_count"].as_u64();
+        assert_eq!(count, Some(marked[lang] as u64), "{lang}: {entry}");
+        assert!(marked[lang] >= 7, "six bulletins and a page at least");
+        // Each language has its own index and metadata file.
+        let hash = entry["languages"][lang]["hash"].as_str().unwrap();
+        assert!(files.contains_key(&format!("pagefind/pagefind.{hash}.pf_meta")));
+    }
+    assert!(files.contains_key("pagefind/pagefind.js"));
+    assert!(String::from_utf8_lossy(&files["pagefind/LICENSE.txt"]).contains("MIT License"));
+    // Pagefind's own interfaces are left out: the theme has its own.
+    assert!(
+        !files.keys().any(|k| k.contains("-ui")),
+        "{:?}",
+        files
+            .keys()
+            .filter(|k| k.contains("-ui"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_page_leads_to_the_search_page_of_its_language() {
+    let site = TestSite::sample();
+    site.build();
+    for (page, search) in [
+        ("public/index.html", "/bantin/search/"),
+        ("public/2021-q1/index.html", "/bantin/search/"),
+        ("public/en/index.html", "/bantin/en/search/"),
+        (
+            "public/en/indicators/exports/index.html",
+            "/bantin/en/search/",
+        ),
+    ] {
+        let html = site.html(page);
+        assert_eq!(html.attr("form.site-search", "action"), search, "{page}");
+        // The field is labelled for screen readers.
+        assert_eq!(html.attr("form.site-search label", "for"), "site-search-q");
+        assert_eq!(html.attr("form.site-search input", "name"), "q");
+    }
+    for (page, lang) in [
+        ("public/search/index.html", "vi"),
+        ("public/en/search/index.html", "en"),
+    ] {
+        let html = site.html(page);
+        assert_eq!(html.attr("html", "lang"), lang);
+        assert_eq!(html.attr("meta[name=robots]", "content"), "noindex");
+        assert_eq!(
+            html.attr("form[data-search]", "data-pagefind"),
+            "/bantin/pagefind/"
+        );
+        assert_eq!(html.attr("form[data-search] label", "for"), "search-q");
+        assert!(html.all("form.site-search").is_empty(), "one form, not two");
+        assert!(
+            html.attr("script[src*=search]", "src")
+                .starts_with("/bantin/static/search.js?v=")
+        );
+    }
+    assert!(site.read("public/search/index.html").contains("Tìm kiếm"));
+    // Search pages are not for search engines.
+    assert!(!site.read("public/sitemap.xml").contains("search/"));
+}
+
+#[test]
+fn a_site_can_do_without_search() {
+    let site = TestSite::sample();
+    let settings = site.read("site.toml");
+    site.write("site.toml", &format!("search = false\n{settings}"));
+    site.build();
+    let files = site.snapshot("public");
+    assert!(!files.keys().any(|k| k.starts_with("pagefind/")));
+    assert!(!files.contains_key("search/index.html"));
+    assert!(
+        site.html("public/index.html")
+            .all("form.site-search")
+            .is_empty()
+    );
+}
+
+#[test]
+fn without_pagefind_the_build_says_what_to_do_and_writes_nothing() {
+    let site = TestSite::sample();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .env("BANTIN_PAGEFIND", site.path("no-such-pagefind"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("site.toml: error: BANTIN_PAGEFIND names"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no-such-pagefind, which is not a file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`search = false`"), "{stderr}");
+    assert!(
+        !site.path("public").exists(),
+        "a failed build writes nothing"
+    );
+}
+
+/// Waits for the search page to answer, then reports its results.
+const RESULTS: &str = r#"(async () => {
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  const status = document.querySelector('[data-search-status]');
+  const list = () => [...document.querySelectorAll('.search-results li')];
+  for (let i = 0; i < 300; i++) {
+    const said = status.textContent;
+    if (said && !said.endsWith('…') && (list().length > 0 || /^(No|Không|Chưa|Search is)/.test(said))) break;
+    await sleep(50);
+  }
+  return JSON.stringify({
+    status: status.textContent,
+    url: location.pathname + location.search,
+    results: list().map(li => ({
+      href: li.querySelector('a').getAttribute('href'),
+      title: li.querySelector('a').textContent,
+      period: li.querySelector('.search-period') ? li.querySelector('.search-period').textContent : null,
+      marks: [...li.querySelectorAll('mark')].map(m => m.textContent.toLowerCase())
+    })),
+    overflow: document.documentElement.scrollWidth - window.innerWidth
+  });
+})()"#;
+
+fn hrefs(report: &Json) -> Vec<String> {
+    report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["href"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn queries_without_diacritics_find_the_right_bulletins_in_chromium() {
+    let Some(path) = chromium() else { return };
+    let (_site, base) = served_sample();
+    for (size, phone) in [((1280, 900), false), ((390, 844), true)] {
+        let browser = launch(path.clone(), size);
+        let tab = browser.new_tab().unwrap();
+        let errors = watch_errors(&tab);
+        let search = |page: &str| {
+            tab.navigate_to(&format!("{base}{page}")).unwrap();
+            tab.wait_until_navigated().unwrap();
+            eval(&tab, RESULTS)
+        };
+
+        // Typed without diacritics, a place named only in the first half
+        // of 2022 finds that bulletin first.
+        let found = search("search/?q=tien%20lang%20vinh%20bao");
+        let links = hrefs(&found);
+        assert_eq!(
+            links.first().map(String::as_str),
+            Some("/2022-h1/"),
+            "{found}"
+        );
+        let first = &found["results"][0];
+        assert_eq!(first["period"], "6 tháng đầu năm 2022", "{found}");
+        assert!(
+            first["marks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m == "tiên"),
+            "the excerpt marks the word as written: {found}"
+        );
+
+        // A common term: several bulletins, all Vietnamese pages, the
+        // matches marked with their diacritics, the count in Vietnamese.
+        let found = search("search/?q=xuat%20khau");
+        let links = hrefs(&found);
+        assert!(links.len() >= 5, "{found}");
+        assert!(links.iter().all(|l| !l.starts_with("/en/")), "{found}");
+        assert!(links.contains(&"/2019/".to_owned()), "{found}");
+        let marks: Vec<&str> = found["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["marks"].as_array().unwrap())
+            .filter_map(Json::as_str)
+            .collect();
+        assert!(marks.contains(&"xuất"), "{marks:?}");
+        assert!(marks.contains(&"khẩu"), "{marks:?}");
+        assert!(
+            found["status"]
+                .as_str()
+                .unwrap()
+                .ends_with("kết quả cho “xuat khau”."),
+            "{found}"
+        );
+
+        // English pages search the English index.
+        let found = search("en/search/?q=Nomura");
+        let links = hrefs(&found);
+        assert_eq!(
+            links.first().map(String::as_str),
+            Some("/en/2024-9m/"),
+            "{found}"
+        );
+        assert!(links.iter().all(|l| l.starts_with("/en/")), "{found}");
+
+        // Nothing found is said so.
+        let found = search("search/?q=zzqxw");
+        assert_eq!(found["status"], "Không tìm thấy kết quả nào cho “zzqxw”.");
+        assert!(hrefs(&found).is_empty());
+
+        // From any page: the masthead form leads to the search page with
+        // the query, which runs it.
+        tab.navigate_to(&format!("{base}2021-q1/")).unwrap();
+        tab.wait_until_navigated().unwrap();
+        tab.find_element("#site-search-q")
+            .unwrap()
+            .type_into("cong nghiep")
+            .unwrap();
+        tab.press_key("Enter").unwrap();
+        tab.wait_until_navigated().unwrap();
+        let found = eval(&tab, RESULTS);
+        assert_eq!(found["url"], "/search/?q=cong+nghiep", "{found}");
+        assert!(hrefs(&found).len() >= 5, "{found}");
+        if phone {
+            assert!(found["overflow"].as_i64().unwrap() <= 0, "{found}");
+        }
+        let errors = errors.lock().unwrap();
+        assert!(errors.is_empty(), "browser errors: {errors:#?}");
+    }
+}
