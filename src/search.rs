@@ -14,6 +14,7 @@
 //! message is a JSON object, base64-encoded, followed by a comma.
 //! Requests carry a `message_id` that the response repeats.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
@@ -122,13 +123,49 @@ pub fn pages<'a>(
 
 /// Indexes `pages` (address, HTML) and returns the index's files, under
 /// [`FOLDER`].
+///
+/// Pagefind keeps a separate index per language and works on one core;
+/// so each language is indexed by its own Pagefind, in parallel, and the
+/// lists of languages in their `pagefind-entry.json` are joined. Should
+/// the parts not join cleanly (a page whose language bantin read unlike
+/// Pagefind), one Pagefind indexes everything instead.
 pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
     let program = program()?;
     check_version(&program)?;
-    let mut service = Service::start(&program)?;
-    let result = service.index(pages);
-    service.stop();
-    let files = result.map_err(|m| problem(format!("Pagefind ({}): {m}", program.display())))?;
+    let run = |part: &[(String, &[u8])]| -> Result<Files, Diagnostic> {
+        let mut service = Service::start(&program)?;
+        let result = service.index(part);
+        service.stop();
+        result.map_err(|m| problem(format!("Pagefind ({}): {m}", program.display())))
+    };
+    let mut by_language: BTreeMap<&str, Vec<(String, &[u8])>> = BTreeMap::new();
+    for (url, html) in pages {
+        by_language
+            .entry(page_language(html))
+            .or_default()
+            .push((url.clone(), html));
+    }
+    let files = if by_language.len() > 1 {
+        let parts: Vec<Result<Files, Diagnostic>> = std::thread::scope(|s| {
+            let running: Vec<_> = by_language
+                .values()
+                .map(|part| s.spawn(|| run(part)))
+                .collect();
+            running
+                .into_iter()
+                .map(|t| {
+                    t.join()
+                        .unwrap_or_else(|_| Err(problem("indexing panicked")))
+                })
+                .collect()
+        });
+        match join(parts.into_iter().collect::<Result<Vec<_>, _>>()?) {
+            Some(files) => files,
+            None => run(pages)?,
+        }
+    } else {
+        run(pages)?
+    };
     let mut out: Vec<OutputFile> = files
         .into_iter()
         .filter(|(path, _)| !UNUSED.iter().any(|u| path.starts_with(u)))
@@ -142,6 +179,62 @@ pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
         bytes: LICENCE.to_vec(),
     });
     Ok(out)
+}
+
+/// Index files by path, as Pagefind gives them.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// The language of a page, as Pagefind reads it: `<html lang>`. Only the
+/// start of the page is looked at; "" when it says none.
+fn page_language(html: &[u8]) -> &str {
+    let head = &html[..html.len().min(1024)];
+    let text = std::str::from_utf8(head)
+        .unwrap_or_else(|e| std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default());
+    text.find("<html")
+        .map(|at| &text[at..])
+        .and_then(|tag| tag.split('>').next())
+        .and_then(|tag| tag.split("lang=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("")
+}
+
+/// The files of indexes made apart, as one: every language's own files,
+/// the shared ones (Pagefind's scripts) once, and one entry file listing
+/// every language. `None` when they clash: the same language in two, or
+/// a shared file that differs.
+fn join(parts: Vec<Files>) -> Option<Files> {
+    const ENTRY: &str = "pagefind-entry.json";
+    let mut entry: Option<Value> = None;
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for part in parts {
+        for (path, bytes) in part {
+            if path == ENTRY {
+                let this: Value = serde_json::from_slice(&bytes).ok()?;
+                match &mut entry {
+                    None => entry = Some(this),
+                    Some(all) => {
+                        if all["version"] != this["version"] {
+                            return None;
+                        }
+                        let langs = all["languages"].as_object_mut()?;
+                        for (lang, about) in this["languages"].as_object()? {
+                            if langs.insert(lang.clone(), about.clone()).is_some() {
+                                return None;
+                            }
+                        }
+                    }
+                }
+            } else if let Some(before) = files.get(&path) {
+                if *before != bytes {
+                    return None;
+                }
+            } else {
+                files.insert(path, bytes);
+            }
+        }
+    }
+    files.insert(ENTRY.to_owned(), serde_json::to_vec(&entry?).ok()?);
+    Some(files.into_iter().collect())
 }
 
 /// Refuses a Pagefind whose protocol may differ: the service mode is that
@@ -238,7 +331,7 @@ impl Service {
         })
     }
 
-    fn index(&mut self, pages: &[(String, &[u8])]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    fn index(&mut self, pages: &[(String, &[u8])]) -> Result<Files, String> {
         let mut stdin = self.child.stdin.take().expect("piped");
         let (_, new) = self.message(json!({ "type": "NewIndex" }));
         stdin
@@ -343,5 +436,78 @@ impl Service {
         drop(self.child.stdin.take());
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_of_a_page_is_its_html_lang() {
+        assert_eq!(
+            page_language(b"<!DOCTYPE html>\n<html lang=\"vi\">\n<head>"),
+            "vi"
+        );
+        assert_eq!(page_language(b"<html class=\"x\" lang=\"en\"><body>"), "en");
+        assert_eq!(page_language(b"<html><body lang=\"en\">"), "");
+        assert_eq!(page_language(b"no html at all"), "");
+    }
+
+    fn entry(langs: &[&str]) -> (String, Vec<u8>) {
+        let languages: serde_json::Map<String, Value> = langs
+            .iter()
+            .map(|l| ((*l).to_owned(), json!({ "hash": format!("{l}_1") })))
+            .collect();
+        (
+            "pagefind-entry.json".to_owned(),
+            json!({ "version": "1.6.0", "languages": languages })
+                .to_string()
+                .into_bytes(),
+        )
+    }
+
+    #[test]
+    fn indexes_made_apart_join_into_one_entry() {
+        let script = ("pagefind.js".to_owned(), b"js".to_vec());
+        let vi = vec![
+            entry(&["vi"]),
+            script.clone(),
+            ("index/vi_1.pf_index".into(), b"a".to_vec()),
+        ];
+        let en = vec![
+            entry(&["en"]),
+            script,
+            ("index/en_1.pf_index".into(), b"b".to_vec()),
+        ];
+        let joined = join(vec![vi, en]).unwrap();
+        let paths: Vec<&str> = joined.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "index/en_1.pf_index",
+                "index/vi_1.pf_index",
+                "pagefind-entry.json",
+                "pagefind.js"
+            ]
+        );
+        let (_, bytes) = joined
+            .iter()
+            .find(|(p, _)| p == "pagefind-entry.json")
+            .unwrap();
+        let e: Value = serde_json::from_slice(bytes).unwrap();
+        assert_eq!(e["languages"]["vi"]["hash"], "vi_1");
+        assert_eq!(e["languages"]["en"]["hash"], "en_1");
+        assert_eq!(e["version"], "1.6.0");
+    }
+
+    #[test]
+    fn indexes_that_clash_do_not_join() {
+        // The same language twice.
+        assert!(join(vec![vec![entry(&["vi"])], vec![entry(&["vi", "en"])]]).is_none());
+        // A shared file that differs.
+        let a = vec![entry(&["vi"]), ("pagefind.js".into(), b"1".to_vec())];
+        let b = vec![entry(&["en"]), ("pagefind.js".into(), b"2".to_vec())];
+        assert!(join(vec![a, b]).is_none());
     }
 }

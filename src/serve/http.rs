@@ -25,6 +25,8 @@ use super::site::Snapshot;
 #[derive(Clone)]
 pub struct Shared {
     pub snapshot: Arc<RwLock<Arc<Snapshot>>>,
+    /// The search index, which follows the snapshot a moment later.
+    pub search: super::index::Files,
     pub versions: watch::Receiver<u64>,
 }
 
@@ -104,6 +106,16 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
     };
     if let Some(bytes) = snapshot.files.get(&key) {
         return serve_bytes(&snapshot, &key, bytes.clone(), StatusCode::OK);
+    }
+    if key.starts_with(crate::search::FOLDER) {
+        let index = shared
+            .search
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        if let Some(bytes) = index.get(&key) {
+            return serve_bytes(&snapshot, &key, bytes.clone(), StatusCode::OK);
+        }
     }
     // A folder asked for without its slash: relative links need it.
     if snapshot.files.contains_key(&format!("{key}/index.html")) {

@@ -4,9 +4,11 @@
 //! there (see [`site`]); a watcher rebuilds it when a source changes and
 //! the pages reload themselves over server-sent events ([`http`]). A build
 //! that fails keeps the last good site on screen, with an overlay listing
-//! the errors ([`overlay`]). Nothing is ever written to disk.
+//! the errors ([`overlay`]). The search index follows each rebuild on a
+//! thread of its own ([`index`]). Nothing is ever written to disk.
 
 pub mod http;
+pub mod index;
 pub mod overlay;
 pub mod site;
 
@@ -114,6 +116,9 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     report(&model.snapshot, &outcome, None);
     let output = output_dir(&root);
     let snapshot = Arc::new(RwLock::new(Arc::new(model.snapshot.clone())));
+    let indexer = index::Indexer::start();
+    indexer.update(Arc::new(model.snapshot.clone()));
+    let search = indexer.files.clone();
     let (versions_tx, versions_rx) = watch::channel(snapshot_version(&snapshot));
     // Dropped at shutdown: that ends every page's event stream, so the
     // server can close its connections and stop.
@@ -148,8 +153,9 @@ pub fn run(opts: ServeOptions) -> Result<()> {
                 let outcome = model.apply(&changed);
                 report(&model.snapshot, &outcome, Some((&root, &changed)));
                 let version = model.snapshot.version;
-                *snapshot.write().unwrap_or_else(|e| e.into_inner()) =
-                    Arc::new(model.snapshot.clone());
+                let current = Arc::new(model.snapshot.clone());
+                *snapshot.write().unwrap_or_else(|e| e.into_inner()) = current.clone();
+                indexer.update(current);
                 if let Some(tx) = versions_tx
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
@@ -167,6 +173,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     }
     let shared = http::Shared {
         snapshot,
+        search,
         versions: versions_rx,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

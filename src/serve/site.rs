@@ -37,6 +37,8 @@ pub struct Snapshot {
     /// Site languages, the default first, to tell a page's language by
     /// its address.
     pub languages: Vec<String>,
+    /// Whether the site has a search page, to be indexed.
+    pub search: bool,
 }
 
 impl Snapshot {
@@ -152,6 +154,7 @@ impl Model {
                     failed: false,
                     version: self.snapshot.version + 1,
                     languages: site.config.languages.clone(),
+                    search: site.config.search,
                 };
                 self.loaded = Some((site, theme));
                 self.local = local;

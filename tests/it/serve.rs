@@ -561,3 +561,41 @@ fn serve_applies_the_check_rules_warnings_folded_errors_over_the_page() {
     });
     assert!(page.contains("about 1,000 times smaller"), "{page}");
 }
+
+#[test]
+fn the_preview_indexes_for_search_and_again_after_an_edit() {
+    let site = TestSite::sample();
+    let server = Server::start(&site);
+    let entry = |body: &str| -> Option<serde_json::Value> { serde_json::from_str(body).ok() };
+    let first = server.wait_for("/pagefind/pagefind-entry.json", "indexed", |b| {
+        entry(b).is_some()
+    });
+    let first = entry(&first).unwrap();
+    assert!(first["languages"]["vi"]["page_count"].as_u64().unwrap() >= 7);
+    assert!(first["languages"]["en"]["page_count"].as_u64().unwrap() >= 7);
+    let (status, head, _) = server.get("/pagefind/pagefind.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: text/javascript"), "{head}");
+    let (_, _, page) = server.get("/search/");
+    assert!(page.contains("data-pagefind=\"/pagefind/\""), "{page}");
+
+    // An edit changes the Vietnamese index (its hash) and not the English.
+    let rel = "content/bulletins/2021-q1/index.vi.md";
+    let text = site.read(rel);
+    site.write(rel, &format!("{text}\nCâu mới về cảng Lạch Huyện.\n"));
+    let hash = |e: &serde_json::Value, lang: &str| e["languages"][lang]["hash"].clone();
+    let after = server.wait_for("/pagefind/pagefind-entry.json", "indexed again", |b| {
+        entry(b).is_some_and(|e| hash(&e, "vi") != hash(&first, "vi"))
+    });
+    let after = entry(&after).unwrap();
+    assert_eq!(hash(&after, "en"), hash(&first, "en"));
+    let meta = format!(
+        "/pagefind/pagefind.{}.pf_meta",
+        hash(&after, "vi").as_str().unwrap()
+    );
+    assert_eq!(server.get(&meta).0, 200, "{meta}");
+    assert!(
+        !site.path("public").exists(),
+        "serve wrote the publish folder"
+    );
+}
