@@ -298,3 +298,39 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
         assert!(errors.is_empty(), "browser errors: {errors:#?}");
     }
 }
+
+/// Not a test: screenshots for a person to look at, phone and desktop,
+/// after scripts ran. `BANTIN_SHOTS=/tmp/shots cargo test --test it --
+/// --ignored screenshots` (pages in BANTIN_SHOT_PAGES, space-separated).
+#[test]
+#[ignore]
+fn screenshots() {
+    let Some(path) = chromium() else { return };
+    let dir = PathBuf::from(std::env::var("BANTIN_SHOTS").unwrap_or("/tmp/shots".into()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pages = std::env::var("BANTIN_SHOT_PAGES").unwrap_or("/ en/".into());
+    let (_site, base) = served_sample();
+    for (size, label) in [((390, 900), "phone"), ((1280, 900), "desk")] {
+        let browser = launch(path.clone(), size);
+        let tab = browser.new_tab().unwrap();
+        for page in pages.split_whitespace() {
+            tab.navigate_to(&format!("{base}{}", page.trim_start_matches('/')))
+                .unwrap();
+            tab.wait_until_navigated().unwrap();
+            std::thread::sleep(Duration::from_millis(1500));
+            let png = tab
+                .capture_screenshot(
+                    headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption::Png,
+                    None,
+                    None,
+                    true,
+                )
+                .unwrap();
+            let name: String = page
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            std::fs::write(dir.join(format!("{name}-{label}.png")), png).unwrap();
+        }
+    }
+}

@@ -170,6 +170,7 @@ const RESULTS: &str = r#"(async () => {
       period: li.querySelector('.search-period') ? li.querySelector('.search-period').textContent : null,
       marks: [...li.querySelectorAll('mark')].map(m => m.textContent.toLowerCase())
     })),
+    more: document.querySelector('[data-search-more]').offsetParent !== null,
     overflow: document.documentElement.scrollWidth - window.innerWidth
   });
 })()"#;
@@ -240,6 +241,39 @@ fn queries_without_diacritics_find_the_right_bulletins_in_chromium() {
                 .ends_with("kết quả cho “xuat khau”."),
             "{found}"
         );
+        assert_eq!(found["more"], links.len() > 10, "{found}");
+
+        // Ten at a time: "show more" adds the rest and moves the focus to
+        // the first one added.
+        let found = search("search/?q=cong%20nghiep");
+        let count: usize = found["status"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(count > 10, "{found}");
+        assert_eq!(hrefs(&found).len(), 10, "{found}");
+        assert_eq!(found["more"], true, "{found}");
+        let more = eval(
+            &tab,
+            r#"(async () => {
+              document.querySelector('[data-search-more]').click();
+              const sleep = ms => new Promise(r => setTimeout(r, ms));
+              const items = () => document.querySelectorAll('.search-results li');
+              for (let i = 0; i < 100 && items().length <= 10; i++) await sleep(50);
+              return JSON.stringify({
+                shown: items().length,
+                focused: document.activeElement === items()[10].querySelector('a'),
+                more: document.querySelector('[data-search-more]').offsetParent !== null
+              });
+            })()"#,
+        );
+        assert_eq!(more["shown"].as_u64(), Some(count.min(20) as u64), "{more}");
+        assert_eq!(more["focused"], true, "{more}");
+        assert_eq!(more["more"], count > 20, "{more}");
 
         // English pages search the English index.
         let found = search("en/search/?q=Nomura");
