@@ -166,7 +166,6 @@ fn main() {
             .files
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_ref())),
-        "/",
     );
     let mut indexing = Vec::new();
     for _ in 0..3 {

@@ -91,7 +91,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Site(warnings));
     }
     if site.config.search {
-        let index = search_index(&site, &rendered).map_err(|d| {
+        let index = search_index(&rendered).map_err(|d| {
             warnings.push(d);
             BuildError::Site(warnings.clone())
         })?;
@@ -153,16 +153,12 @@ pub fn check_rendered(site: &site::Site, rendered: &render::Rendered) -> Diagnos
 }
 
 /// The search index of a rendered site.
-pub fn search_index(
-    site: &site::Site,
-    rendered: &render::Rendered,
-) -> Result<Vec<render::OutputFile>, Diagnostic> {
+pub fn search_index(rendered: &render::Rendered) -> Result<Vec<render::OutputFile>, Diagnostic> {
     let pages = search::pages(
         rendered
             .files
             .iter()
             .map(|f| (f.path.as_str(), f.bytes.as_slice())),
-        site.config.base_path(),
     );
     search::index(&pages)
 }

@@ -100,13 +100,13 @@ pub fn program() -> Result<PathBuf, Diagnostic> {
 }
 
 /// The pages to index, with their addresses: `files` are the site's
-/// files by path (`en/2021-q1/index.html`), `base_path` the site's path
-/// (`/` or `/bantin/`). Only pages marked for search are sent, unless a
-/// theme marks none: then Pagefind takes every page whole.
-pub fn pages<'a>(
-    files: impl Iterator<Item = (&'a str, &'a [u8])>,
-    base_path: &str,
-) -> Vec<(String, &'a [u8])> {
+/// files by path (`en/2021-q1/index.html`). Addresses are from the site's
+/// root (`/en/2021-q1/`) whatever its base_url: Pagefind's script puts
+/// the site's path before them (the search page tells it), so one index
+/// serves the preview at `/` and the published site under `/bantin/`.
+/// Only pages marked for search are sent, unless a theme marks none: then
+/// Pagefind takes every page whole.
+pub fn pages<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(String, &'a [u8])> {
     let html: Vec<(&str, &[u8])> = files
         .filter(|(path, _)| *path == "index.html" || path.ends_with("/index.html"))
         .collect();
@@ -116,7 +116,7 @@ pub fn pages<'a>(
         .filter(|(_, b)| !any_marked || marked(b))
         .map(|(path, bytes)| {
             let dir = path.strip_suffix("index.html").unwrap_or(path);
-            (format!("{base_path}{dir}"), bytes)
+            (format!("/{dir}"), bytes)
         })
         .collect()
 }

@@ -418,6 +418,8 @@ struct SiteView {
     search_js: String,
     /// The folder of the search index and its script.
     pagefind: String,
+    /// The path of base_url: `/` or `/bantin/`.
+    base_path: String,
 }
 
 fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value {
@@ -441,6 +443,7 @@ fn site_view(site: &Site, lang: &str, urls: &Urls, assets: &AssetUrls) -> Value 
         },
         search_js: assets.search_js.clone(),
         pagefind: urls.file(crate::search::FOLDER),
+        base_path: urls.base_path.clone(),
     })
 }
 

@@ -51,11 +51,8 @@ impl Indexer {
                     continue;
                 }
                 let fresh = if snapshot.search {
-                    // The preview is served at the root: its base path is "/".
-                    let pages = search::pages(
-                        snapshot.files.iter().map(|(k, v)| (k.as_str(), v.as_ref())),
-                        "/",
-                    );
+                    let pages =
+                        search::pages(snapshot.files.iter().map(|(k, v)| (k.as_str(), v.as_ref())));
                     let mut sorted: Vec<(String, Bytes)> = pages
                         .iter()
                         .map(|(url, _)| {

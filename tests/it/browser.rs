@@ -39,18 +39,20 @@ pub(crate) fn chromium() -> Option<PathBuf> {
 
 /// A static file server for the built site on a free loopback port: just
 /// enough HTTP for a browser to load pages, scripts and styles.
-fn serve(listener: TcpListener, root: PathBuf) {
+/// `prefix` is the site's path (`/` or `/bantin/`): requests outside it
+/// are not found.
+fn serve(listener: TcpListener, root: PathBuf, prefix: &'static str) {
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
             std::thread::spawn(move || {
-                let _ = answer(stream, &root);
+                let _ = answer(stream, &root, prefix);
             });
         }
     });
 }
 
-fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn answer(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request = String::new();
     reader.read_line(&mut request)?;
@@ -62,7 +64,9 @@ fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    let mut file = root.join(path.trim_start_matches('/'));
+    let inside = path.strip_prefix(prefix);
+    let path = inside.unwrap_or("..");
+    let mut file = root.join(path);
     if path.ends_with('/') {
         file = file.join("index.html");
     }
@@ -95,10 +99,15 @@ fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
 
 /// The sample site, built for and served at a loopback address.
 pub(crate) fn served_sample() -> (TestSite, String) {
+    served_sample_at("/")
+}
+
+/// The sample site built for and served under `prefix` (`/bantin/`).
+pub(crate) fn served_sample_at(prefix: &'static str) -> (TestSite, String) {
     let site = TestSite::sample();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!(
-        "http://127.0.0.1:{}/",
+        "http://127.0.0.1:{}{prefix}",
         listener.local_addr().unwrap().port()
     );
     let out = site.run(&["--base-url", &base]);
@@ -107,7 +116,7 @@ pub(crate) fn served_sample() -> (TestSite, String) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serve(listener, site.path("public"));
+    serve(listener, site.path("public"), prefix);
     (site, base)
 }
 

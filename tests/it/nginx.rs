@@ -203,7 +203,7 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
     let dir = tempfile::tempdir().unwrap();
     let _server = start(&bin, dir.path(), &site.path("public"), port);
 
-    let links = Selector::parse("[href], [src]").unwrap();
+    let links = Selector::parse("[href], [src], [action], [data-pagefind]").unwrap();
     let mut queue: VecDeque<(String, String)> = [
         "/bantin/",
         "/bantin/en/",
@@ -231,9 +231,15 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
             pages += 1;
             let doc = Html::parse_document(&text);
             for el in doc.select(&links) {
-                for attr in ["href", "src"] {
+                for attr in ["href", "src", "action"] {
                     if let Some(v) = el.value().attr(attr) {
                         found.push(v.to_owned());
+                    }
+                }
+                // The search page's script loads Pagefind from this folder.
+                if let Some(folder) = el.value().attr("data-pagefind") {
+                    for file in ["pagefind.js", "pagefind-entry.json", "pagefind-worker.js"] {
+                        found.push(format!("{folder}{file}"));
                     }
                 }
             }
@@ -277,6 +283,8 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
             .any(|p| p.starts_with("/bantin/static/vendor/echarts-"))
     );
     assert!(seen.contains("/bantin/data/all.csv"));
+    assert!(seen.contains("/bantin/en/search/"));
+    assert!(seen.contains("/bantin/pagefind/pagefind.js"));
 
     // An unknown address gets the site's own 404 page, under the sub-path.
     let (status, _, body) = get(port, "/bantin/2099-q1/");

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
-use crate::browser::{chromium, eval, launch, served_sample, watch_errors};
+use crate::browser::{chromium, eval, launch, served_sample, served_sample_at, watch_errors};
 use crate::common::TestSite;
 
 /// The language of a built page by its path (Vietnamese at the root).
@@ -97,6 +97,7 @@ fn every_page_leads_to_the_search_page_of_its_language() {
             html.attr("form[data-search]", "data-pagefind"),
             "/bantin/pagefind/"
         );
+        assert_eq!(html.attr("form[data-search]", "data-base"), "/bantin/");
         assert_eq!(html.attr("form[data-search] label", "for"), "search-q");
         assert!(html.all("form.site-search").is_empty(), "one form, not two");
         assert!(
@@ -309,4 +310,30 @@ fn queries_without_diacritics_find_the_right_bulletins_in_chromium() {
         let errors = errors.lock().unwrap();
         assert!(errors.is_empty(), "browser errors: {errors:#?}");
     }
+}
+
+#[test]
+fn under_a_sub_path_results_lead_to_pages_under_it() {
+    let Some(path) = chromium() else { return };
+    let (_site, base) = served_sample_at("/bantin/");
+    let browser = launch(path, (1280, 900));
+    let tab = browser.new_tab().unwrap();
+    let errors = watch_errors(&tab);
+    tab.navigate_to(&format!("{base}en/search/?q=nomura"))
+        .unwrap();
+    tab.wait_until_navigated().unwrap();
+    let found = eval(&tab, RESULTS);
+    assert_eq!(
+        hrefs(&found).first().map(String::as_str),
+        Some("/bantin/en/2024-9m/"),
+        "{found}"
+    );
+    // The result leads to the page.
+    let page = format!("{}{}", base.trim_end_matches("/bantin/"), hrefs(&found)[0]);
+    tab.navigate_to(&page).unwrap();
+    tab.wait_until_navigated().unwrap();
+    let h1 = tab.find_element("h1").unwrap().get_inner_text().unwrap();
+    assert_eq!(h1, "Hai Phong industry, January to September 2024");
+    let errors = errors.lock().unwrap();
+    assert!(errors.is_empty(), "browser errors: {errors:#?}");
 }

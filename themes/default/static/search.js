@@ -26,7 +26,11 @@
   function load() {
     if (!pagefind) {
       pagefind = import(say.pagefind + "pagefind.js").then(function (pf) {
-        return pf.init().then(function () { return pf; });
+        // Pages are indexed by their address from the site's root; the
+        // site's path goes before it (not guessed from the script's).
+        return pf.options({ baseUrl: say.base })
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
       });
       // A failed load is tried again with the next query.
       pagefind.catch(function () { pagefind = null; });
