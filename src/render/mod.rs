@@ -757,7 +757,7 @@ fn narrative_html(
 ) -> Result<String, Diagnostic> {
     let (site, urls, words) = (out.site, out.urls, out.words);
     let mut parts = Vec::with_capacity(n.calls.len());
-    for call in &n.calls {
+    for (i, call) in n.calls.iter().enumerate() {
         let resolved = check::resolve(site, n, call, here)?;
         let chart = match (&resolved, call.func) {
             (Resolved::Breakdown { id, period }, Func::Chart) => site
@@ -784,7 +784,10 @@ fn narrative_html(
                             ctx.insert("show_table", &false);
                         })?
                     }
-                    (None, Some(table)) => out.partial("partials/figure.html", |ctx| {
+                    (None, Some(mut table)) => out.partial("partials/figure.html", |ctx| {
+                        // The same table may show in the page's own
+                        // sections, or twice in the text: ids stay unique.
+                        table.id = format!("{}-text{}", table.id, i + 1);
                         ctx.insert("table", &table);
                         ctx.insert("kind", call.func.name());
                     })?,

@@ -17,3 +17,4 @@ mod sample;
 mod scaffold;
 mod search;
 mod serve;
+mod valid;
