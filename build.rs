@@ -29,8 +29,11 @@ fn main() {
     println!("cargo::rerun-if-changed=package-lock.json");
     println!("cargo::rerun-if-changed=node_modules/echarts/package.json");
     println!("cargo::rerun-if-changed=node_modules/pagefind/package.json");
+    println!("cargo::rerun-if-changed=node_modules/axe-core/package.json");
 
-    let packages = ["echarts", "pagefind"];
+    // axe-core is for the accessibility tests only; it is checked here so
+    // that a checkout updated to a lock file naming it gets it too.
+    let packages = ["echarts", "pagefind", "axe-core"];
     let stale = |p: &str| {
         installed_version(&root.join("node_modules").join(p)) != Some(pinned_version(&root, p))
     };

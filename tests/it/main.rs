@@ -4,6 +4,8 @@
 
 mod common;
 
+mod a11y;
+
 mod bilingual;
 mod browser;
 mod charts;
