@@ -64,12 +64,13 @@ fn answer(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
-    let inside = path.strip_prefix(prefix);
-    let path = inside.unwrap_or("..");
-    let mut file = root.join(path);
+    // Outside the prefix is outside the site: "..", refused below.
+    let inside = path.strip_prefix(prefix).unwrap_or("..");
+    let mut file = root.join(inside);
     if path.ends_with('/') {
         file = file.join("index.html");
     }
+    let path = inside;
     let (status, body, kind) = match (path.contains(".."), std::fs::read(&file)) {
         (false, Ok(body)) => {
             let kind = match file.extension().and_then(|e| e.to_str()) {

@@ -11,6 +11,7 @@ mod browser;
 mod charts;
 mod check;
 mod errors;
+mod journeys;
 mod nginx;
 mod opendata;
 mod output;
