@@ -201,7 +201,10 @@ fn load_bulletin(
     let rel = display_path(root, folder);
     let data_path = folder.join("data.yaml");
     let shown = rel.join("data.yaml");
-    if !data_path.is_file() {
+    // A name that is there but no file (a folder, a broken or looping
+    // link) is read below, which says why it cannot be.
+    let present = data_path.symlink_metadata().is_ok();
+    if !present {
         problems.push(
             Diagnostic::error(&rel, "this release folder has no data.yaml")
                 .with_hint("every release needs a data.yaml with its period and figures (a narrative alone is not a release)"),

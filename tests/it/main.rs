@@ -11,6 +11,7 @@ mod browser;
 mod charts;
 mod check;
 mod errors;
+mod hostile;
 mod journeys;
 mod nginx;
 mod opendata;
