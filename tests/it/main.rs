@@ -16,6 +16,7 @@ mod journeys;
 mod nginx;
 mod opendata;
 mod output;
+mod props;
 mod publish;
 mod sample;
 mod scaffold;
