@@ -9,120 +9,14 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use bantin::serve::site::Model;
 
-const INDICATORS: usize = 30;
-const ROWS: usize = 20;
-
-/// A site of `n` monthly releases, newest December 2024, each with 30
-/// indicators, a 20-row breakdown and about 800 words per language with
-/// three charts and some figures.
-fn generate(root: &Path, n: usize) {
-    let w = |rel: &str, text: &str| {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
-    w(
-        "site.toml",
-        "base_url = \"https://example.gov.vn/\"\ndefault_language = \"vi\"\nlanguages = [\"vi\", \"en\"]\nkey_indicators = [\"i00\", \"i01\", \"i02\", \"i03\"]\n[title]\nvi = \"Bản tin\"\nen = \"Bulletin\"\n[publisher]\nvi = \"Sở Công Thương\"\nen = \"Department of Industry and Trade\"\n",
-    );
-    let mut catalog = String::new();
-    for i in 0..INDICATORS {
-        catalog.push_str(&format!(
-            "i{i:02}:\n  name: {{ vi: \"Chỉ tiêu công nghiệp số {i}\", en: \"Industry indicator {i}\" }}\n  unit: {{ vi: \"tỷ đồng\", en: \"billion VND\" }}\n"
-        ));
-    }
-    w("content/indicators.yaml", &catalog);
-    let words = [
-        "kim",
-        "ngạch",
-        "xuất",
-        "khẩu",
-        "tăng",
-        "trưởng",
-        "doanh",
-        "nghiệp",
-        "sản",
-        "xuất",
-        "công",
-        "nghiệp",
-        "thành",
-        "phố",
-        "quý",
-        "tháng",
-    ];
-    let mut seed: u64 = 7;
-    let mut rand = move |m: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % m
-    };
-    // Each indicator's monthly levels, oldest first, so that the stated
-    // growth agrees with the levels (bantin check holds them to it).
-    let levels: Vec<Vec<f64>> = (0..INDICATORS)
-        .map(|_| {
-            let mut x = (1000 + rand(99_000)) as f64;
-            (0..n)
-                .map(|_| {
-                    x *= 1.0 + (rand(130) as f64 - 50.0) / 1000.0;
-                    (x * 10.0).round() / 10.0
-                })
-                .collect()
-        })
-        .collect();
-    let (mut year, mut month) = (2024, 12);
-    for j in 0..n {
-        let id = format!("{year}-{month:02}");
-        let k = n - 1 - j;
-        let mut data = format!("period: {id}\nstatus: final\nindicators:\n");
-        for (i, series) in levels.iter().enumerate() {
-            let growth = match k.checked_sub(12) {
-                Some(base) => (series[k] / series[base] - 1.0) * 100.0,
-                None => rand(40) as f64,
-            };
-            data.push_str(&format!(
-                "  i{i:02}:\n    value: {:.1}\n    growth_yoy: {growth:.2}\n",
-                series[k]
-            ));
-        }
-        data.push_str("breakdowns:\n  by_sector:\n    title: { vi: \"Theo ngành\", en: \"By sector\" }\n    field: growth_yoy\n    rows:\n");
-        for r in 0..ROWS {
-            data.push_str(&format!(
-                "      - {{ label: {{ vi: \"Ngành số {r}\", en: \"Sector {r}\" }}, growth_yoy: {}.5 }}\n",
-                rand(120) as i64 - 40
-            ));
-        }
-        w(&format!("content/bulletins/{id}/data.yaml"), &data);
-        for lang in ["vi", "en"] {
-            let mut text = format!("---\ntitle: \"Bản tin {id}\"\n---\n\n");
-            for p in 0..16 {
-                let para: Vec<&str> = (0..50).map(|_| words[rand(16) as usize]).collect();
-                text.push_str(&para.join(" "));
-                text.push_str("\n\n");
-                match p {
-                    3 => text.push_str("{{ chart(\"by_sector\") }}\n\n"),
-                    6 => text.push_str("{{ chart(\"i01\") }}\n\n"),
-                    9 => {
-                        text.push_str("Xuất khẩu {{ value(\"i01\") }}, {{ change(\"i01\") }}.\n\n")
-                    }
-                    _ => {}
-                }
-            }
-            w(&format!("content/bulletins/{id}/index.{lang}.md"), &text);
-        }
-        month -= 1;
-        if month == 0 {
-            (year, month) = (year - 1, 12);
-        }
-    }
-}
+#[path = "../examples/synthetic/mod.rs"]
+mod synthetic;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -140,7 +34,7 @@ fn main() {
         .unwrap_or(1000);
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    generate(root, n);
+    synthetic::write_bantin(root, &synthetic::releases(n));
     let edited = root.join("content/bulletins/2020-06/index.en.md");
     let edit = |k: usize| {
         let mut f = std::fs::OpenOptions::new()
