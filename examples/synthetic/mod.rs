@@ -1,5 +1,4 @@
-//! A synthetic site for the benchmarks: N monthly releases, newest
-//! December 2024, each with 30 indicators, a 20-row breakdown and about
+//! A synthetic site for the benchmarks: N releases, newest in 2024, each with 30 indicators, a 20-row breakdown and about
 //! 800 words per language with two charts and a few figures in the text.
 //! Written for bantin, and with the same content for Hugo (a minimal
 //! theme that shows what bantin's does: cards, the text with its charts'
@@ -39,11 +38,14 @@ const VOCABULARY: [&str; 16] = [
 
 /// One release's content, the same whatever tool renders it.
 pub struct Release {
-    /// `2024-12`.
+    /// As written in data.yaml: `2024-12`, `2024-Q3`, `2024-9M`, `2024`.
     pub id: String,
+    /// Its folder: the id in lower case.
+    pub slug: String,
     pub year: i32,
+    /// The last month the period covers (for Hugo's date).
     pub month: u32,
-    /// Per indicator: level and growth on the same month a year before.
+    /// Per indicator: level and growth on the same period a year before.
     pub figures: Vec<(f64, f64)>,
     /// The breakdown's growth per sector.
     pub rows: Vec<i64>,
@@ -51,7 +53,27 @@ pub struct Release {
     pub paragraphs: [Vec<String>; 2],
 }
 
-/// The releases, newest first. The growth figures agree with the levels
+/// The kinds of period a year has, as (id suffix, last month, periods of
+/// that kind per year): 12 months, 4 quarters, the first half, the
+/// cumulative months that are not also a quarter, half or year, and the
+/// year. 26 releases a year.
+fn spans() -> Vec<(String, u32, usize)> {
+    let mut spans: Vec<(String, u32, usize)> = (1..=12u32)
+        .rev()
+        .map(|m| (format!("-{m:02}"), m, 12))
+        .collect();
+    spans.extend((1..=4u32).rev().map(|q| (format!("-Q{q}"), q * 3, 4)));
+    spans.push(("-H1".into(), 6, 1));
+    spans.extend([2u32, 4, 5, 7, 8, 9, 10, 11].map(|m| (format!("-{m}M"), m, 1)));
+    spans.push((String::new(), 12, 1));
+    spans
+}
+
+/// `n` releases, newest year first, up to 2024: monthly ones alone up to
+/// 1,000 (an office publishing every month for 83 years); beyond, every
+/// kind of period in each year, and years after 2024 if 1900-2024 is too
+/// short (bantin's years start at 1900). The growth figures
+/// agree with the levels of the same kind of period a year before
 /// (bantin check holds them to it).
 pub fn releases(n: usize) -> Vec<Release> {
     let mut seed: u64 = 7;
@@ -61,30 +83,77 @@ pub fn releases(n: usize) -> Vec<Release> {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % m
     };
-    // Each indicator's monthly levels, oldest first.
-    let levels: Vec<Vec<f64>> = (0..INDICATORS)
-        .map(|_| {
-            let mut x = (1000 + rand(99_000)) as f64;
-            (0..n)
-                .map(|_| {
-                    x *= 1.0 + (rand(130) as f64 - 50.0) / 1000.0;
-                    (x * 10.0).round() / 10.0
-                })
-                .collect()
-        })
+    let all = spans();
+    let kinds: Vec<&(String, u32, usize)> = if n <= 1000 {
+        all.iter()
+            .filter(|(_, _, per_year)| *per_year == 12)
+            .collect()
+    } else {
+        all.iter().collect()
+    };
+    // Which periods, newest first.
+    let mut periods: Vec<(i32, usize)> = Vec::with_capacity(n);
+    // bantin's years start at 1900: a site too big for 1900-2024 runs on
+    // into later years.
+    let mut year = 2024.max(1900 + n.div_ceil(kinds.len()) as i32 - 1);
+    while periods.len() < n {
+        for k in 0..kinds.len() {
+            if periods.len() < n {
+                periods.push((year, k));
+            }
+        }
+        year -= 1;
+    }
+    // Periods of one span (months, quarters, each other kind) form one
+    // series: each span's levels per indicator, oldest first.
+    let group = |k: usize| match kinds[k].2 {
+        12 => "month".to_owned(),
+        4 => "quarter".to_owned(),
+        _ => kinds[k].0.clone(),
+    };
+    let mut groups: Vec<String> = Vec::new();
+    for k in 0..kinds.len() {
+        if !groups.contains(&group(k)) {
+            groups.push(group(k));
+        }
+    }
+    let group_of: Vec<usize> = (0..kinds.len())
+        .map(|k| groups.iter().position(|g| *g == group(k)).unwrap())
         .collect();
-    let (mut year, mut month) = (2024, 12);
+    let mut series: Vec<Vec<Vec<f64>>> = Vec::new();
+    for g in 0..groups.len() {
+        let count = periods.iter().filter(|(_, k)| group_of[*k] == g).count();
+        series.push(
+            (0..INDICATORS)
+                .map(|_| {
+                    let mut x = (1000 + rand(99_000)) as f64;
+                    (0..count)
+                        .map(|_| {
+                            x *= 1.0 + (rand(130) as f64 - 50.0) / 1000.0;
+                            (x * 10.0).round() / 10.0
+                        })
+                        .collect()
+                })
+                .collect(),
+        );
+    }
+    let mut seen = vec![0usize; groups.len()];
     let mut out = Vec::with_capacity(n);
-    for j in 0..n {
-        let k = n - 1 - j;
-        let figures = levels
+    for (year, k) in periods {
+        let (suffix, month, per_year) = kinds[k];
+        let g = group_of[k];
+        // Position in the oldest-first series; the same period a year
+        // before is `per_year` places back.
+        let at = series[g][0].len() - 1 - seen[g];
+        seen[g] += 1;
+        let figures = series[g]
             .iter()
-            .map(|series| {
-                let growth = match k.checked_sub(12) {
-                    Some(base) => (series[k] / series[base] - 1.0) * 100.0,
+            .map(|levels| {
+                let growth = match at.checked_sub(*per_year) {
+                    Some(base) => (levels[at] / levels[base] - 1.0) * 100.0,
                     None => rand(40) as f64,
                 };
-                (series[k], (growth * 100.0).round() / 100.0)
+                (levels[at], (growth * 100.0).round() / 100.0)
             })
             .collect();
         let rows = (0..ROWS).map(|_| rand(120) as i64 - 40).collect();
@@ -99,18 +168,16 @@ pub fn releases(n: usize) -> Vec<Release> {
                 .collect::<Vec<_>>()
         };
         let paragraphs = [text(), text()];
+        let id = format!("{year}{suffix}");
         out.push(Release {
-            id: format!("{year}-{month:02}"),
+            slug: id.to_lowercase(),
+            id,
             year,
-            month,
+            month: *month,
             figures,
             rows,
             paragraphs,
         });
-        month -= 1;
-        if month == 0 {
-            (year, month) = (year - 1, 12);
-        }
     }
     out
 }
@@ -180,7 +247,7 @@ pub fn write_bantin(root: &Path, releases: &[Release]) {
         }
         write(
             root,
-            &format!("content/bulletins/{}/data.yaml", r.id),
+            &format!("content/bulletins/{}/data.yaml", r.slug),
             &data,
         );
         for (l, lang) in ["vi", "en"].iter().enumerate() {
@@ -192,7 +259,7 @@ pub fn write_bantin(root: &Path, releases: &[Release]) {
             );
             write(
                 root,
-                &format!("content/bulletins/{}/index.{lang}.md", r.id),
+                &format!("content/bulletins/{}/index.{lang}.md", r.slug),
                 &text,
             );
         }
@@ -203,6 +270,8 @@ const HUGO_CONFIG: &str = r#"baseURL = "https://example.gov.vn/"
 title = "Bản tin"
 defaultContentLanguage = "vi"
 disableKinds = ["taxonomy", "term"]
+# Synthetic sites run past today for their size.
+buildFuture = true
 [languages.vi]
 weight = 1
 languageName = "Tiếng Việt"
@@ -323,7 +392,7 @@ pub fn write_hugo(root: &Path, releases: &[Release]) {
             page.push_str(&narrative(&r.paragraphs[l], &call));
             write(
                 root,
-                &format!("content/bulletins/{}/index.{lang}.md", r.id),
+                &format!("content/bulletins/{}/index.{lang}.md", r.slug),
                 &page,
             );
         }
