@@ -149,6 +149,20 @@ pub(crate) fn launch(path: PathBuf, size: (u32, u32)) -> Browser {
     .unwrap()
 }
 
+/// Runs `journey` in a fresh browser at desktop width, then at phone
+/// width (`phone` is true), and fails on any console error, uncaught
+/// exception or failed load on the way.
+pub(crate) fn at_both_widths(path: &Path, mut journey: impl FnMut(&Tab, bool)) {
+    for (size, phone) in [((1280, 900), false), ((390, 844), true)] {
+        let browser = launch(path.to_path_buf(), size);
+        let tab = browser.new_tab().unwrap();
+        let errors = watch_errors(&tab);
+        journey(&tab, phone);
+        let errors = errors.lock().unwrap();
+        assert!(errors.is_empty(), "browser errors at {size:?}: {errors:#?}");
+    }
+}
+
 /// Console errors, uncaught exceptions and failed loads of a tab.
 pub(crate) fn watch_errors(tab: &Tab) -> Arc<Mutex<Vec<String>>> {
     let errors = Arc::new(Mutex::new(Vec::new()));
@@ -178,6 +192,23 @@ pub(crate) fn watch_errors(tab: &Tab) -> Arc<Mutex<Vec<String>>> {
     }))
     .unwrap();
     errors
+}
+
+/// Waits until the tab shows the page at `path` (a form or link has just
+/// been used: the navigation may not have started yet).
+pub(crate) fn wait_until_at(tab: &Tab, path: &str) {
+    for _ in 0..200 {
+        let now = tab
+            .evaluate("location.pathname", false)
+            .ok()
+            .and_then(|r| r.value);
+        if now.as_ref().and_then(|v| v.as_str()) == Some(path) {
+            tab.wait_until_navigated().unwrap();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the tab never reached {path}");
 }
 
 /// Runs an async script that returns a JSON string, and parses it.
@@ -230,10 +261,7 @@ const INSPECT: &str = r#"(async () => {
 fn charts_draw_in_chromium_in_the_page_language_without_errors() {
     let Some(path) = chromium() else { return };
     let (_site, base) = served_sample();
-    for (size, phone) in [((1280, 900), false), ((390, 844), true)] {
-        let browser = launch(path.clone(), size);
-        let tab = browser.new_tab().unwrap();
-        let errors = watch_errors(&tab);
+    at_both_widths(&path, |tab, phone| {
         for (lang, page, number, tip) in [
             ("vi", "2021-q1/", "5.000", "5.718,5\u{a0}triệu USD"),
             ("en", "en/2021-q1/", "5,000", "5,718.5\u{a0}million USD"),
@@ -241,7 +269,7 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
             let url = format!("{base}{page}");
             tab.navigate_to(&url).unwrap();
             tab.wait_until_navigated().unwrap();
-            let report = eval(&tab, INSPECT);
+            let report = eval(tab, INSPECT);
             let charts = report["charts"].as_array().unwrap();
             assert_eq!(charts.len(), 3, "{url}");
             for c in charts {
@@ -292,7 +320,7 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
         tab.navigate_to(&url).unwrap();
         tab.wait_until_navigated().unwrap();
         let drawn = eval(
-            &tab,
+            tab,
             r#"(async () => {
               const sleep = ms => new Promise(r => setTimeout(r, ms));
               const charts = [...document.querySelectorAll('.chart[data-chart]')];
@@ -304,9 +332,7 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
             })()"#,
         );
         assert_eq!(drawn, serde_json::json!([true, true, true, true]), "{url}");
-        let errors = errors.lock().unwrap();
-        assert!(errors.is_empty(), "browser errors: {errors:#?}");
-    }
+    });
 }
 
 /// Not a test: screenshots for a person to look at, phone and desktop,
