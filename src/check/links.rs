@@ -284,9 +284,11 @@ pub fn check_pages<'a>(
     }
 }
 
-/// The `href` and `src` attributes of an HTML document: (byte offset of
-/// the value, the value with character references decoded). Comments and
-/// the insides of `<script>` and `<style>` are skipped.
+/// The addresses in an HTML document: `href`, `src`, a form's `action`,
+/// and `data-echarts` (the charts runtime the theme's script loads when a
+/// chart comes into view); as (byte offset of the value, the value with
+/// character references decoded). Comments and the insides of `<script>`
+/// and `<style>` are skipped.
 pub fn html_links(html: &str) -> Vec<(usize, String)> {
     let b = html.as_bytes();
     let mut out = Vec::new();
@@ -342,7 +344,7 @@ pub fn html_links(html: &str) -> Vec<(usize, String)> {
                     (i, end, end)
                 }
             };
-            if attr == "href" || attr == "src" {
+            if matches!(attr.as_str(), "href" | "src" | "action" | "data-echarts") {
                 out.push((start, decode_entities(&html[start..end.min(b.len())])));
             }
             i = next;

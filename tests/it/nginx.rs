@@ -203,7 +203,8 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
     let dir = tempfile::tempdir().unwrap();
     let _server = start(&bin, dir.path(), &site.path("public"), port);
 
-    let links = Selector::parse("[href], [src], [action], [data-pagefind]").unwrap();
+    let links =
+        Selector::parse("[href], [src], [action], [data-pagefind], [data-echarts]").unwrap();
     let mut queue: VecDeque<(String, String)> = [
         "/bantin/",
         "/bantin/en/",
@@ -231,7 +232,7 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
             pages += 1;
             let doc = Html::parse_document(&text);
             for el in doc.select(&links) {
-                for attr in ["href", "src", "action"] {
+                for attr in ["href", "src", "action", "data-echarts"] {
                     if let Some(v) = el.value().attr(attr) {
                         found.push(v.to_owned());
                     }

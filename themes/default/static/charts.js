@@ -5,10 +5,31 @@
  * one: numbers in the page's language (ECharts alone prints 5,718.5 on a
  * Vietnamese page), long labels wrapped to the space there is, and a click
  * on a period that opens its bulletin. Charts are drawn as they come into
- * view, in SVG, so text stays sharp and the page stays light.
+ * view, in SVG, so text stays sharp and the page stays light. ECharts
+ * itself (the address in this script's data-echarts) is fetched when the
+ * first chart nears the view, not before: the page's text shows first,
+ * and a reader who never scrolls to a chart never downloads it.
  */
 (function () {
   'use strict';
+
+  var me = document.currentScript;
+  var runtime = null;
+
+  /* ECharts, loaded once; rejects if it cannot be. */
+  function loadRuntime() {
+    if (!runtime) {
+      runtime = new Promise(function (resolve, reject) {
+        if (window.echarts) return resolve();
+        var script = document.createElement('script');
+        script.src = me && me.getAttribute('data-echarts');
+        script.onload = function () { if (window.echarts) resolve(); else reject(); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return runtime;
+  }
 
   var lang = document.documentElement.lang || 'en';
   var formats = {};
@@ -148,11 +169,8 @@
         button.textContent = button.getAttribute(open ? 'data-hide' : 'data-show');
       });
     });
-    if (!window.echarts) {
-      showTablesInstead();
-      return;
-    }
     var charts = document.querySelectorAll('.chart[data-chart]');
+    if (!charts.length) return;
     var safeDraw = function (el) {
       try {
         draw(el);
@@ -164,15 +182,19 @@
         if (window.console) console.warn('bantin: chart ' + el.id + ' not drawn: ' + e);
       }
     };
+    // Without ECharts (blocked, offline), every chart shows its table.
+    var drawWhenReady = function (el) {
+      loadRuntime().then(function () { safeDraw(el); }, showTablesInstead);
+    };
     if (!window.IntersectionObserver) {
-      charts.forEach(safeDraw);
+      charts.forEach(drawWhenReady);
       return;
     }
     var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) {
           seen.unobserve(entry.target);
-          safeDraw(entry.target);
+          drawWhenReady(entry.target);
         }
       });
     }, { rootMargin: '200px 0px' });
