@@ -13,6 +13,7 @@ mod check;
 mod errors;
 mod hostile;
 mod journeys;
+mod lighthouse;
 mod nginx;
 mod opendata;
 mod output;
