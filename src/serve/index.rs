@@ -34,8 +34,8 @@ impl Indexer {
         let out = files.clone();
         std::thread::spawn(move || {
             let mut said = None;
-            // The pages last indexed, to tell when nothing changed.
-            let mut indexed: Option<Vec<(String, Bytes)>> = None;
+            // The snapshot last indexed, to tell when no page changed.
+            let mut indexed: Option<Arc<Snapshot>> = None;
             while let Ok(mut snapshot) = queue.recv() {
                 // The first index at once; later ones when edits pause.
                 let mut wait = if indexed.is_some() {
@@ -51,22 +51,13 @@ impl Indexer {
                     continue;
                 }
                 let fresh = if snapshot.search {
-                    let pages =
-                        search::pages(snapshot.files.iter().map(|(k, v)| (k.as_str(), v.as_ref())));
-                    let mut sorted: Vec<(String, Bytes)> = pages
-                        .iter()
-                        .map(|(url, _)| {
-                            let key = format!("{}index.html", &url[1..]);
-                            let bytes = snapshot.files.get(&key).cloned().unwrap_or_default();
-                            (url.clone(), bytes)
-                        })
-                        .collect();
-                    sorted.sort_by(|a, b| a.0.cmp(&b.0));
-                    if indexed.as_ref() == Some(&sorted) {
+                    let pages = pages_of(&snapshot);
+                    if indexed.as_deref().map(pages_of) == Some(pages.clone()) {
                         continue;
                     }
-                    indexed = Some(sorted);
-                    match search::index(&pages) {
+                    let result = search::index(&pages);
+                    indexed = Some(snapshot.clone());
+                    match result {
                         Ok(index) => index
                             .into_iter()
                             .map(|f| (f.path, Bytes::from(f.bytes)))
@@ -96,7 +87,16 @@ impl Indexer {
         });
         Indexer { jobs, files }
     }
+}
 
+/// The pages search indexes in `snapshot`, in a stable order.
+fn pages_of(snapshot: &Snapshot) -> Vec<(String, &[u8])> {
+    let mut pages = search::pages(snapshot.files.iter().map(|(k, v)| (k.as_str(), v.as_ref())));
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    pages
+}
+
+impl Indexer {
     /// Indexes `snapshot` when the thread is free (a newer one replaces it).
     pub fn update(&self, snapshot: Arc<Snapshot>) {
         let _ = self.jobs.send(snapshot);
