@@ -192,16 +192,6 @@ impl Config {
         let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
         after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
     }
-
-    /// The address prefix of a language's pages: "" for the default
-    /// language, "en/" for the others.
-    pub fn lang_prefix(&self, lang: &str) -> String {
-        if lang == self.default_language {
-            String::new()
-        } else {
-            format!("{lang}/")
-        }
-    }
 }
 
 const BASE_URL_HINT: &str = "write it in full, e.g. https://congthuong.haiphong.gov.vn/bantin/";
@@ -277,8 +267,6 @@ en = "Bulletin"
         assert_eq!(c.base_path(), "/bantin/");
         assert_eq!(c.languages, ["vi", "en"]);
         assert_eq!(c.output_dir, PathBuf::from("public"));
-        assert_eq!(c.lang_prefix("en"), "en/");
-        assert_eq!(c.lang_prefix("vi"), "");
     }
 
     #[test]

@@ -23,6 +23,62 @@ impl Level {
     }
 }
 
+/// The rules, as reports name them (`--format json` carries the name).
+/// The names are part of the JSON format: renaming one is a breaking
+/// change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    /// Syntax, unknown keys, wrong types, periods, ids, the catalogue.
+    Form,
+    /// A figure outside its field's sense: a negative level, a share over 100.
+    Sense,
+    /// A `{{ … }}` call that names nothing the data has.
+    Call,
+    /// A figure typed into a narrative instead of a `value()` call.
+    TypedFigure,
+    /// A sentence or paragraph written twice.
+    Repeated,
+    /// A link in a narrative to an address of the site that does not exist.
+    DeadLink,
+    /// `growth_yoy`/`growth_prev` against the levels they compare.
+    Growth,
+    /// A level about 1,000 or 1,000,000 times off its series.
+    Unit,
+    /// Months, quarters and halves against the periods they make up.
+    Sum,
+    /// `plan_attainment` against the level and the planned growth.
+    Plan,
+    /// Shares of one breakdown that add up to more than 100%.
+    Shares,
+    /// A text missing in one of the site's languages.
+    Translation,
+    /// A link or asset in a generated page that leads nowhere.
+    OutputLink,
+    /// The theme's templates.
+    Theme,
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Form => "form",
+            Rule::Sense => "form/sense",
+            Rule::Call => "narrative/call",
+            Rule::TypedFigure => "narrative/typed-figure",
+            Rule::Repeated => "narrative/repeated",
+            Rule::DeadLink => "narrative/dead-link",
+            Rule::Growth => "consistency/growth",
+            Rule::Unit => "consistency/unit",
+            Rule::Sum => "consistency/sum",
+            Rule::Plan => "consistency/plan",
+            Rule::Shares => "consistency/shares",
+            Rule::Translation => "translation",
+            Rule::OutputLink => "output/link",
+            Rule::Theme => "theme",
+        }
+    }
+}
+
 /// One problem, at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -38,7 +94,7 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The rule that found it (`consistency/growth`), for `--format json`
     /// and for grouping.
-    pub rule: crate::check::Rule,
+    pub rule: Rule,
 }
 
 impl Diagnostic {
@@ -50,7 +106,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
-            rule: crate::check::Rule::Form,
+            rule: Rule::Form,
         }
     }
 
@@ -75,7 +131,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn rule(mut self, rule: crate::check::Rule) -> Self {
+    pub fn rule(mut self, rule: Rule) -> Self {
         self.rule = rule;
         self
     }
@@ -168,13 +224,6 @@ impl Diagnostics {
         let mut seen = std::collections::HashSet::new();
         self.items.retain(|d| seen.insert(d.to_string()));
         self
-    }
-}
-
-/// The report for people, without colour: one way of listing problems.
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::report::human(self, crate::report::Style::Plain))
     }
 }
 

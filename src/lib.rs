@@ -13,6 +13,7 @@
 //!
 //! `bantin check` runs the first three stages and reports ([`check_site`]).
 
+pub mod address;
 pub mod catalog;
 pub mod check;
 pub mod config;
@@ -153,7 +154,7 @@ pub fn check_rendered(site: &site::Site, rendered: &render::Rendered) -> Diagnos
 }
 
 /// The search index of a rendered site.
-pub fn search_index(rendered: &render::Rendered) -> Result<Vec<render::OutputFile>, Diagnostic> {
+pub fn search_index(rendered: &render::Rendered) -> Result<Vec<output::OutputFile>, Diagnostic> {
     let pages = search::pages(
         rendered
             .files
@@ -201,7 +202,7 @@ pub fn check_site(root: &Path, base_url: Option<&str>) -> CheckReport {
     findings.extend(check::check(&site));
     let stopped = findings
         .iter()
-        .any(|d| d.level == Level::Error && d.rule == check::Rule::Call);
+        .any(|d| d.level == Level::Error && d.rule == diagnostic::Rule::Call);
     if stopped {
         // The pages cannot be rendered with calls that name nothing.
         return CheckReport {

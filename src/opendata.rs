@@ -14,12 +14,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::address::{Addresses, File, Page};
 use crate::catalog::Indicator;
 use crate::config::LocalText;
 use crate::dataset::{Field, Fields};
-use crate::render::OutputFile;
-use crate::render::urls::Urls;
-use crate::site::{Bulletin, Site};
+use crate::output::OutputFile;
+use crate::site::{Release, Site};
 
 /// Text as CSV (RFC 4180, CRLF line ends), with a byte-order mark.
 pub fn csv_text(rows: &[Vec<String>]) -> String {
@@ -68,7 +68,7 @@ fn texts(t: &LocalText, languages: &[String]) -> Vec<String> {
 
 /// The CSV rows of one release: its indicators in catalogue order, then
 /// its breakdowns row by row.
-fn rows_of(site: &Site, b: &Bulletin, only: Option<&str>) -> Vec<Vec<String>> {
+fn rows_of(site: &Site, b: &Release, only: Option<&str>) -> Vec<Vec<String>> {
     let langs = &site.config.languages;
     let head = |out: &mut Vec<String>| {
         out.push(b.period().id());
@@ -188,15 +188,15 @@ pub struct BreakdownRowJson {
 
 fn bulletin_json(
     site: &Site,
-    b: &Bulletin,
-    urls: &Urls,
+    b: &Release,
+    addr: &Addresses,
     titles: &BTreeMap<String, String>,
 ) -> BulletinJson {
     let langs = &site.config.languages;
-    let page = |rel: &str| -> BTreeMap<String, String> {
+    let page = |page: Page| -> BTreeMap<String, String> {
         langs
             .iter()
-            .map(|l| (l.clone(), urls.abs(l, rel)))
+            .map(|l| (l.clone(), addr.page_url(l, page)))
             .collect()
     };
     let mut inds: Vec<&(String, Fields)> = b.data.indicators.iter().collect();
@@ -212,7 +212,7 @@ fn bulletin_json(
         status: b.data.status.name(),
         published: b.data.published.map(|d| d.to_string()),
         title: titles.clone(),
-        url: page(&format!("{}/", b.slug())),
+        url: page(Page::Release(b.slug())),
         indicators: inds
             .into_iter()
             .filter_map(|(id, fields)| {
@@ -222,7 +222,7 @@ fn bulletin_json(
                     name: local(&ind.name, langs),
                     unit: local(&ind.unit, langs),
                     decimals: ind.decimals,
-                    url: page(&format!("indicators/{id}/")),
+                    url: page(Page::Indicator(id)),
                     figures: figures(fields),
                 })
             })
@@ -267,7 +267,7 @@ pub enum Part<'a> {
 /// per language, by slug.
 pub fn files(
     site: &Site,
-    urls: &Urls,
+    addr: &Addresses,
     titles: &BTreeMap<String, BTreeMap<String, String>>,
     part: Part,
 ) -> Vec<OutputFile> {
@@ -293,22 +293,22 @@ pub fn files(
     let mut out = Vec::new();
     let mut everything = Vec::new();
     let empty = BTreeMap::new();
-    for b in &site.bulletins {
+    for b in &site.releases {
         let slug = b.slug();
-        if !want_all && !wanted_release(&slug) {
+        if !want_all && !wanted_release(slug) {
             continue;
         }
         let rows = rows_of(site, b, None);
-        if wanted_release(&slug) {
+        if wanted_release(slug) {
             out.push(OutputFile {
-                path: format!("data/{slug}.csv"),
+                path: addr.file_output(File::ReleaseCsv(slug)),
                 bytes: with_head(rows.clone()),
             });
-            let json = bulletin_json(site, b, urls, titles.get(&slug).unwrap_or(&empty));
+            let json = bulletin_json(site, b, addr, titles.get(slug).unwrap_or(&empty));
             let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
             text.push('\n');
             out.push(OutputFile {
-                path: format!("data/{slug}.json"),
+                path: addr.file_output(File::ReleaseJson(slug)),
                 bytes: text.into_bytes(),
             });
         }
@@ -316,7 +316,7 @@ pub fn files(
     }
     if want_all {
         out.push(OutputFile {
-            path: "data/all.csv".into(),
+            path: addr.file_output(File::AllCsv),
             bytes: with_head(everything),
         });
     }
@@ -325,7 +325,7 @@ pub fn files(
             continue;
         }
         let rows: Vec<Vec<String>> = site
-            .bulletins
+            .releases
             .iter()
             .flat_map(|b| rows_of(site, b, Some(&ind.id)))
             .collect();
@@ -333,24 +333,11 @@ pub fn files(
             continue;
         }
         out.push(OutputFile {
-            path: format!("data/indicators/{}.csv", ind.id),
+            path: addr.file_output(File::IndicatorCsv(&ind.id)),
             bytes: with_head(rows),
         });
     }
     out
-}
-
-/// Indicators that have at least one figure: they get a page and a file.
-pub fn indicators_with_data(site: &Site) -> Vec<&Indicator> {
-    site.catalog
-        .indicators
-        .iter()
-        .filter(|i| {
-            site.bulletins
-                .iter()
-                .any(|b| b.data.fields(&i.id).is_some_and(|f| !f.is_empty()))
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Write: the finished site goes into a staging folder beside the output,
-//! which is swapped in whole only once complete, so a failed build leaves
+//! Write: the files of the finished site ([`OutputFile`]) go into a
+//! staging folder beside the output, which is swapped in whole only once
+//! complete, so a failed build leaves
 //! the previous site untouched. A manifest lists what bantin wrote; files
 //! it did not write (a CNAME, a verification file) are carried over, never
 //! deleted.
@@ -10,7 +11,13 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+/// A file of the finished site, in memory until it is written.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Relative to the output folder, with `/` (see [`crate::address`]).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
 
 /// The list of files bantin generated, kept in the output folder.
 pub const MANIFEST: &str = ".bantin-manifest";

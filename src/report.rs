@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::check::Rule;
+use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Diagnostics, Level};
 
 /// Terminal colours, or none.
@@ -160,6 +160,13 @@ pub fn json(findings: &Diagnostics, output_checked: bool) -> String {
     let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The report for people, without colour: one way of listing problems.
+impl std::fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&human(self, Style::Plain))
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::dataset::Field;
 use crate::period::Period;
 use crate::render::theme::Theme;
 use crate::render::words::Words;
-use crate::site::{BULLETINS_DIR, Site};
+use crate::site::{RELEASES_DIR, Site};
 
 /// The files of a new site: (path, text). The example release is a
 /// quarter of the department's own published figures (Q1 2021).
@@ -78,20 +78,23 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 /// Creates the folder of a new release for `period` in the loaded site.
 /// Returns the files written.
 pub fn new_release(site: &Site, theme: &Theme, period: &Period) -> anyhow::Result<Vec<PathBuf>> {
-    if let Some(b) = site.bulletin(period) {
+    if let Some(b) = site.release(period) {
         bail!(
             "{} is already published by {} (nothing was written)",
             period.id(),
             b.data_file().display()
         );
     }
-    let rel = Path::new(BULLETINS_DIR).join(period.slug());
+    let rel = Path::new(RELEASES_DIR).join(period.slug());
     let dir = site.root.join(&rel);
     if dir.exists() {
         bail!("{} already exists (nothing was written)", rel.display());
     }
-    let last_year = site.bulletin(&period.same_period_last_year());
-    let mut files = vec![(rel.join("data.yaml"), data_yaml(site, period, last_year))];
+    let last_year = site.release(&period.same_period_last_year());
+    let mut files = vec![(
+        rel.join(crate::site::DATA_FILE),
+        data_yaml(site, period, last_year),
+    )];
     for lang in &site.config.languages {
         let words = Words {
             locale: &theme.locales[lang],
@@ -127,7 +130,7 @@ fn is_percent(ind: &Indicator) -> bool {
     ind.unit.get_or("en", "vi").trim() == "%"
 }
 
-fn data_yaml(site: &Site, period: &Period, last_year: Option<&crate::site::Bulletin>) -> String {
+fn data_yaml(site: &Site, period: &Period, last_year: Option<&crate::site::Release>) -> String {
     let mut out = format!(
         "# The figures of {id}. Fill in what the release gives and delete\n# what it does not; a blank field is left out of the pages.\nperiod: {id}\nstatus: estimate          # estimate | preliminary | final\npublished:                # the release date, YYYY-MM-DD\nindicators:\n",
         id = period.id()
@@ -172,7 +175,7 @@ fn narrative(
     site: &Site,
     words: &Words,
     period: &Period,
-    last_year: Option<&crate::site::Bulletin>,
+    last_year: Option<&crate::site::Release>,
 ) -> String {
     let lang = words.lang();
     let title = crate::locale::fill(

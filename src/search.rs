@@ -23,11 +23,9 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
 
+use crate::address::{page_folder_of, pagefind_output};
 use crate::diagnostic::Diagnostic;
-use crate::render::OutputFile;
-
-/// Where the index lives in the site.
-pub const FOLDER: &str = "pagefind/";
+use crate::output::OutputFile;
 
 /// The attribute that marks what a page offers to search; pages without
 /// it are not indexed (as long as some page has it).
@@ -108,21 +106,21 @@ pub fn program() -> Result<PathBuf, Diagnostic> {
 /// Pagefind takes every page whole.
 pub fn pages<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(String, &'a [u8])> {
     let html: Vec<(&str, &[u8])> = files
-        .filter(|(path, _)| *path == "index.html" || path.ends_with("/index.html"))
+        .filter(|(path, _)| page_folder_of(path).is_some())
         .collect();
     let marked = |bytes: &[u8]| bytes.windows(BODY_MARK.len()).any(|w| w == BODY_MARK);
     let any_marked = html.iter().any(|(_, b)| marked(b));
     html.into_iter()
         .filter(|(_, b)| !any_marked || marked(b))
         .map(|(path, bytes)| {
-            let dir = path.strip_suffix("index.html").unwrap_or(path);
+            let dir = page_folder_of(path).unwrap_or(path);
             (format!("/{dir}"), bytes)
         })
         .collect()
 }
 
 /// Indexes `pages` (address, HTML) and returns the index's files, under
-/// [`FOLDER`].
+/// [`crate::address::PAGEFIND`].
 ///
 /// Pagefind keeps a separate index per language and works on one core;
 /// so each language is indexed by its own Pagefind, in parallel, and the
@@ -170,12 +168,12 @@ pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
         .into_iter()
         .filter(|(path, _)| !UNUSED.iter().any(|u| path.starts_with(u)))
         .map(|(path, bytes)| OutputFile {
-            path: format!("{FOLDER}{path}"),
+            path: pagefind_output(&path),
             bytes,
         })
         .collect();
     out.push(OutputFile {
-        path: format!("{FOLDER}LICENSE.txt"),
+        path: pagefind_output("LICENSE.txt"),
         bytes: LICENCE.to_vec(),
     });
     Ok(out)

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Indicator};
 use crate::config::Config;
 use crate::dataset::{self, Data};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
@@ -16,29 +16,33 @@ use crate::yaml::Source;
 
 /// One release: a folder under `content/bulletins/`.
 #[derive(Debug, Clone)]
-pub struct Bulletin {
+pub struct Release {
     /// The folder, relative to the site root.
     pub dir: PathBuf,
     pub data: Data,
     /// Narratives by language; a data-only release has none.
     pub narratives: BTreeMap<String, Narrative>,
+    /// Its period's slug, the name of its pages and files (`2021-q1`).
+    slug: String,
+    /// `data.yaml` in its folder, relative to the site root.
+    data_file: PathBuf,
 }
 
-impl Bulletin {
+impl Release {
     pub fn period(&self) -> &Period {
         &self.data.period
     }
-    pub fn slug(&self) -> String {
-        self.data.period.slug()
+    pub fn slug(&self) -> &str {
+        &self.slug
     }
-    pub fn data_file(&self) -> PathBuf {
-        self.dir.join("data.yaml")
+    pub fn data_file(&self) -> &Path {
+        &self.data_file
     }
 }
 
 /// A free page (`content/pages/about.vi.md`), in each language written.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct FreePage {
     pub slug: String,
     pub texts: BTreeMap<String, Narrative>,
 }
@@ -49,13 +53,15 @@ pub struct Site {
     pub config: Config,
     pub catalog: Catalog,
     /// In chronological order.
-    pub bulletins: Vec<Bulletin>,
+    pub releases: Vec<Release>,
     /// In slug order.
-    pub pages: Vec<Page>,
+    pub pages: Vec<FreePage>,
 }
 
-pub const BULLETINS_DIR: &str = "content/bulletins";
+pub const RELEASES_DIR: &str = "content/bulletins";
 pub const PAGES_DIR: &str = "content/pages";
+/// A release's figures, in its folder.
+pub const DATA_FILE: &str = "data.yaml";
 
 /// Addresses the generator uses itself; a page may not take them.
 pub const RESERVED_SLUGS: [&str; 8] = [
@@ -81,7 +87,7 @@ impl Site {
         };
         let config = Config::load(root).map_err(fail)?;
         let catalog = Catalog::load(root, &config).map_err(fail)?;
-        let bulletins = load_bulletins(root, &config, &catalog, &mut problems);
+        let releases = load_releases(root, &config, &catalog, &mut problems);
         let pages = load_pages(root, &config, &mut problems);
         if problems.has_errors() {
             return Err(problems);
@@ -90,22 +96,36 @@ impl Site {
             root: root.to_path_buf(),
             config,
             catalog,
-            bulletins,
+            releases,
             pages,
         };
         Ok((site, problems))
     }
 
-    pub fn bulletin(&self, period: &Period) -> Option<&Bulletin> {
-        self.bulletins
+    pub fn release(&self, period: &Period) -> Option<&Release> {
+        self.releases
             .iter()
             .find(|b| b.period().same_coverage(period))
     }
 
+    /// The indicators of the catalogue that have figures in some release,
+    /// in catalogue order: those get a page and a series file.
+    pub fn indicators_with_data(&self) -> Vec<&Indicator> {
+        self.catalog
+            .indicators
+            .iter()
+            .filter(|i| {
+                self.releases
+                    .iter()
+                    .any(|b| b.data.fields(&i.id).is_some_and(|f| !f.is_empty()))
+            })
+            .collect()
+    }
+
     /// The latest release of the kind of `b`.
-    pub fn latest_of_kind<'a>(&'a self, b: &'a Bulletin) -> &'a Bulletin {
+    pub fn latest_of_kind<'a>(&'a self, b: &'a Release) -> &'a Release {
         let kind = b.period().kind();
-        self.bulletins
+        self.releases
             .iter()
             .rev()
             .find(|x| x.period().kind() == kind)
@@ -114,8 +134,8 @@ impl Site {
 
     /// The release shown on the home page: the one covering the latest
     /// period (of two ending together, the later published).
-    pub fn latest(&self) -> Option<&Bulletin> {
-        self.bulletins.iter().max_by(|a, b| {
+    pub fn latest(&self) -> Option<&Release> {
+        self.releases.iter().max_by(|a, b| {
             (a.period().year, a.period().months().1, a.data.published).cmp(&(
                 b.period().year,
                 b.period().months().1,
@@ -125,10 +145,10 @@ impl Site {
     }
 
     /// The previous and next release of the same kind.
-    pub fn neighbours(&self, b: &Bulletin) -> (Option<&Bulletin>, Option<&Bulletin>) {
+    pub fn neighbours(&self, b: &Release) -> (Option<&Release>, Option<&Release>) {
         let kind = b.period().kind();
-        let same: Vec<&Bulletin> = self
-            .bulletins
+        let same: Vec<&Release> = self
+            .releases
             .iter()
             .filter(|x| x.period().kind() == kind)
             .collect();
@@ -143,14 +163,27 @@ impl Site {
     }
 }
 
-fn load_bulletins(
+/// Calls in narratives are resolved against the loaded site.
+impl crate::narrative::Figures for Site {
+    fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+    fn figures(&self, period: &Period) -> Option<(&Data, &Path)> {
+        self.release(period).map(|b| (&b.data, b.data_file()))
+    }
+    fn periods(&self) -> Vec<String> {
+        self.releases.iter().map(|b| b.period().id()).collect()
+    }
+}
+
+fn load_releases(
     root: &Path,
     config: &Config,
     catalog: &Catalog,
     problems: &mut Diagnostics,
-) -> Vec<Bulletin> {
-    let dir = root.join(BULLETINS_DIR);
-    let mut out: Vec<Bulletin> = Vec::new();
+) -> Vec<Release> {
+    let dir = root.join(RELEASES_DIR);
+    let mut out: Vec<Release> = Vec::new();
     if !dir.is_dir() {
         return out;
     }
@@ -164,7 +197,7 @@ fn load_bulletins(
             Ok(_) => None,
             Err(err) => {
                 problems.push(Diagnostic::error(
-                    BULLETINS_DIR,
+                    RELEASES_DIR,
                     format!("cannot read the folder: {err}"),
                 ));
                 None
@@ -177,7 +210,7 @@ fn load_bulletins(
             .is_some_and(|n| n.starts_with('.'))
     });
     for folder in folders {
-        let Some(b) = load_bulletin(root, &folder, config, catalog, problems) else {
+        let Some(b) = load_release(root, &folder, config, catalog, problems) else {
             continue;
         };
         if let Some(other) = out.iter().find(|x| x.period().same_coverage(b.period())) {
@@ -191,16 +224,16 @@ fn load_bulletins(
 }
 
 /// One release folder: its data file and narratives.
-fn load_bulletin(
+fn load_release(
     root: &Path,
     folder: &Path,
     config: &Config,
     catalog: &Catalog,
     problems: &mut Diagnostics,
-) -> Option<Bulletin> {
+) -> Option<Release> {
     let rel = display_path(root, folder);
-    let data_path = folder.join("data.yaml");
-    let shown = rel.join("data.yaml");
+    let data_path = folder.join(DATA_FILE);
+    let shown = rel.join(DATA_FILE);
     // A name that is there but no file (a folder, a broken or looping
     // link) is read below, which says why it cannot be.
     let present = data_path.symlink_metadata().is_ok();
@@ -225,8 +258,10 @@ fn load_bulletin(
         text: &text,
     };
     match dataset::parse(&src, catalog) {
-        Ok(data) => Some(Bulletin {
+        Ok(data) => Some(Release {
+            data_file: rel.join(DATA_FILE),
             dir: rel,
+            slug: data.period.slug(),
             data,
             narratives,
         }),
@@ -238,7 +273,7 @@ fn load_bulletin(
 }
 
 /// A second release of a period, located at the `period:` key of its file.
-fn duplicate_period(root: &Path, b: &Bulletin, other: &Bulletin) -> Diagnostic {
+fn duplicate_period(root: &Path, b: &Release, other: &Release) -> Diagnostic {
     let shown = b.data_file();
     let text = crate::fs::read_text(&root.join(&shown), &shown).unwrap_or_default();
     let src = Source {
@@ -258,7 +293,7 @@ impl Site {
     /// Reads one release folder again (`dir` relative to the root), after
     /// an edit: replaces, adds or (if the folder is gone) removes it. On
     /// errors the site is left as it was.
-    pub fn reload_bulletin(&mut self, dir: &Path) -> Result<Diagnostics, Diagnostics> {
+    pub fn reload_release(&mut self, dir: &Path) -> Result<Diagnostics, Diagnostics> {
         let mut problems = Diagnostics::new();
         let folder = self.root.join(dir);
         let hidden = dir
@@ -266,7 +301,7 @@ impl Site {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         let fresh = if folder.is_dir() && !hidden {
-            load_bulletin(
+            load_release(
                 &self.root,
                 &folder,
                 &self.config,
@@ -279,17 +314,17 @@ impl Site {
         if problems.has_errors() {
             return Err(problems);
         }
-        let rest: Vec<&Bulletin> = self.bulletins.iter().filter(|b| b.dir != dir).collect();
+        let rest: Vec<&Release> = self.releases.iter().filter(|b| b.dir != dir).collect();
         if let Some(b) = &fresh
             && let Some(other) = rest.iter().find(|x| x.period().same_coverage(b.period()))
         {
             problems.push(duplicate_period(&self.root, b, other));
             return Err(problems);
         }
-        self.bulletins.retain(|b| b.dir != dir);
+        self.releases.retain(|b| b.dir != dir);
         if let Some(b) = fresh {
-            let at = self.bulletins.partition_point(|x| x.period() < b.period());
-            self.bulletins.insert(at, b);
+            let at = self.releases.partition_point(|x| x.period() < b.period());
+            self.releases.insert(at, b);
         }
         Ok(problems)
     }
@@ -340,9 +375,9 @@ fn load_texts(
     texts
 }
 
-fn load_pages(root: &Path, config: &Config, problems: &mut Diagnostics) -> Vec<Page> {
+fn load_pages(root: &Path, config: &Config, problems: &mut Diagnostics) -> Vec<FreePage> {
     let dir = root.join(PAGES_DIR);
-    let mut pages: BTreeMap<String, Page> = BTreeMap::new();
+    let mut pages: BTreeMap<String, FreePage> = BTreeMap::new();
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
@@ -372,7 +407,7 @@ fn load_pages(root: &Path, config: &Config, problems: &mut Diagnostics) -> Vec<P
         }
         let texts = load_texts(&dir, &rel, &stem, config, problems);
         if !texts.is_empty() {
-            pages.insert(stem.clone(), Page { slug: stem, texts });
+            pages.insert(stem.clone(), FreePage { slug: stem, texts });
         }
     }
     pages.into_values().collect()

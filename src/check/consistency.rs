@@ -20,7 +20,7 @@ use crate::catalog::{Indicator, IndicatorKind};
 use crate::dataset::{Field, Fields, Status};
 use crate::diagnostic::{Diagnostics, Level};
 use crate::period::{Period, Span};
-use crate::site::{Bulletin, Site};
+use crate::site::{Release, Site};
 use crate::yaml::YamlPath;
 
 /// A printed figure as the interval of values that print that way.
@@ -156,10 +156,10 @@ struct Index<'a> {
 impl<'a> Index<'a> {
     fn new(site: &'a Site) -> Self {
         let width = site.catalog.indicators.len();
-        let mut grid = vec![None; site.bulletins.len() * width];
-        let mut rows = Vec::with_capacity(site.bulletins.len());
-        let mut by_coverage = HashMap::with_capacity(site.bulletins.len());
-        for (r, b) in site.bulletins.iter().enumerate() {
+        let mut grid = vec![None; site.releases.len() * width];
+        let mut rows = Vec::with_capacity(site.releases.len());
+        let mut by_coverage = HashMap::with_capacity(site.releases.len());
+        for (r, b) in site.releases.iter().enumerate() {
             by_coverage.insert(key(b.period()), r);
             let row: Vec<(usize, &Fields)> = b
                 .data
@@ -220,7 +220,7 @@ pub fn previous(p: &Period) -> Option<Period> {
 }
 
 /// Whether a figure of `earlier` may since have been revised.
-fn revisable(earlier: &Bulletin) -> bool {
+fn revisable(earlier: &Release) -> bool {
     earlier.data.status != Status::Final
 }
 
@@ -232,7 +232,7 @@ fn level_for(revisable: bool) -> Level {
     }
 }
 
-fn revision_hint(earlier: &Bulletin, then: &str) -> String {
+fn revision_hint(earlier: &Release, then: &str) -> String {
     let status = earlier.data.status.name();
     format!(
         "{} is marked `{status}`: if its figure has since been revised, enter the final figure in {} (and mark it `final`); {then}",
@@ -245,7 +245,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
     let index = Index::new(site);
     let blamed = unit_slips(site, &index, files, problems);
     let ok = |r: usize, j: usize| !blamed[r * index.width + j];
-    for (r, b) in site.bulletins.iter().enumerate() {
+    for (r, b) in site.releases.iter().enumerate() {
         let bases = index.bases(b.period());
         for &(j, fields) in &index.rows[r] {
             if !ok(r, j) {
@@ -263,7 +263,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                 if !ok(br, j) {
                     continue;
                 }
-                growth(files, ind, b, field, v, g, &site.bulletins[br], w, problems);
+                growth(files, ind, b, field, v, g, &site.releases[br], w, problems);
             }
             if fields.get(Field::PlanAttainment).is_some() {
                 plan(site, &index, files, r, j, problems, &ok);
@@ -279,11 +279,11 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
 fn growth(
     files: &DataFiles,
     ind: &Indicator,
-    b: &Bulletin,
+    b: &Release,
     field: Field,
     v: f64,
     g: f64,
-    base: &Bulletin,
+    base: &Release,
     w: f64,
     problems: &mut Diagnostics,
 ) {
@@ -342,7 +342,7 @@ fn unit_slips(
         how: String,
     }
     let mut pairs = Vec::new();
-    for (r, b) in site.bulletins.iter().enumerate() {
+    for (r, b) in site.releases.iter().enumerate() {
         let bases = index.bases(b.period());
         for &(j, fields) in &index.rows[r] {
             let Some(v) = fields.get(Field::Value) else {
@@ -356,7 +356,7 @@ fn unit_slips(
                 let g = fields.get(field);
                 let expected = w * (1.0 + g.unwrap_or(0.0) / 100.0);
                 if let Some(power) = slip(v, expected, g.is_some()) {
-                    let base_id = site.bulletins[br].period().id();
+                    let base_id = site.releases[br].period().id();
                     let how = match g {
                         Some(g) => format!(
                             "{w} in {base_id}, {} {}%, gives about {}",
@@ -386,14 +386,14 @@ fn unit_slips(
         *count.entry((p.earlier, p.j)).or_default() += 1;
         *count.entry((p.later, p.j)).or_default() += 1;
     }
-    let mut blamed = vec![false; site.bulletins.len() * index.width];
+    let mut blamed = vec![false; site.releases.len() * index.width];
     for p in &pairs {
         let (culprit, power, how) = if count[&(p.earlier, p.j)] > count[&(p.later, p.j)] {
             let Some(x) = index.value(p.later, p.j) else {
                 continue;
             };
             // Seen from the earlier figure, the later one is the measure.
-            let how = format!("it is {x} in {}", site.bulletins[p.later].period().id());
+            let how = format!("it is {x} in {}", site.releases[p.later].period().id());
             (p.earlier, -p.power, how)
         } else {
             (p.later, p.power, p.how.clone())
@@ -407,7 +407,7 @@ fn unit_slips(
         let Some(x) = index.value(culprit, p.j) else {
             continue;
         };
-        let b = &site.bulletins[culprit];
+        let b = &site.releases[culprit];
         let factor = if power.abs() == 1 {
             "1,000"
         } else {
@@ -475,7 +475,7 @@ fn plan(
     problems: &mut Diagnostics,
     ok: &dyn Fn(usize, usize) -> bool,
 ) {
-    let b = &site.bulletins[r];
+    let b = &site.releases[r];
     let id = &site.catalog.indicators[j].id;
     let Some(fields) = index.fields(r, j) else {
         return;
@@ -485,8 +485,8 @@ fn plan(
     };
     // The year's target may be stated in any release of that year.
     let target = fields.get(Field::TargetGrowth).or_else(|| {
-        (0..site.bulletins.len())
-            .filter(|&x| site.bulletins[x].period().year == b.period().year)
+        (0..site.releases.len())
+            .filter(|&x| site.releases[x].period().year == b.period().year)
             .find_map(|x| index.fields(x, j).and_then(|f| f.get(Field::TargetGrowth)))
     });
     let Some(t) = target else { return };
@@ -503,7 +503,7 @@ fn plan(
     if !ok(br, j) {
         return;
     }
-    let base = &site.bulletins[br];
+    let base = &site.releases[br];
     let (vv, ww, tt) = (Approx::of(v), Approx::of(w), Approx::of(t));
     if ww.lo <= 0.0 || tt.lo <= -100.0 {
         return;
@@ -548,7 +548,7 @@ fn plan(
 }
 
 /// Shares of one breakdown's rows add up to 100% at most.
-fn shares(b: &Bulletin, files: &DataFiles, problems: &mut Diagnostics) {
+fn shares(b: &Release, files: &DataFiles, problems: &mut Diagnostics) {
     for bd in &b.data.breakdowns {
         let parts: Vec<f64> = bd
             .rows
@@ -598,8 +598,8 @@ fn sums(
     ok: &dyn Fn(usize, usize) -> bool,
 ) {
     // (catalogue position, year) → releases with a value.
-    let mut groups: HashMap<(usize, i32), Vec<(&Bulletin, f64)>> = HashMap::new();
-    for (r, b) in site.bulletins.iter().enumerate() {
+    let mut groups: HashMap<(usize, i32), Vec<(&Release, f64)>> = HashMap::new();
+    for (r, b) in site.releases.iter().enumerate() {
         for &(j, fields) in &index.rows[r] {
             let flow = site.catalog.indicators[j].kind == Some(IndicatorKind::Flow);
             if let (true, Some(v)) = (flow, fields.get(Field::Value))
@@ -669,7 +669,7 @@ fn sums(
 
 /// The fewest other periods with figures that together cover exactly the
 /// months of `target` (indexes into `obs`), if any do.
-fn cover(target: &Period, obs: &[(&Bulletin, f64)]) -> Option<Vec<usize>> {
+fn cover(target: &Period, obs: &[(&Release, f64)]) -> Option<Vec<usize>> {
     let (a, z) = target.months();
     let n = usize::from(z - a + 1);
     // best[m]: the fewest parts covering months a .. a+m-1.

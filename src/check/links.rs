@@ -13,6 +13,7 @@ use percent_encoding::percent_decode_str;
 use rayon::prelude::*;
 
 use super::Rule;
+use crate::address::{Addresses, Page, page_file_in, page_folder_of};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::narrative::Narrative;
 use crate::site::Site;
@@ -124,16 +125,16 @@ fn normalise(path: &str) -> Option<String> {
 /// counts too, since servers redirect it.
 pub fn found(path: &str, exists: &dyn Fn(&str) -> bool) -> bool {
     if path.is_empty() || path.ends_with('/') {
-        exists(&format!("{path}index.html"))
+        exists(&page_file_in(path))
     } else {
-        exists(path) || exists(&format!("{path}/index.html"))
+        exists(path) || exists(&page_file_in(&format!("{path}/")))
     }
 }
 
 /// The page addresses of the site, for "did you mean" hints.
 fn addresses<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<String> {
     paths
-        .filter_map(|p| p.strip_suffix("index.html"))
+        .filter_map(page_folder_of)
         .map(|p| format!("/{p}"))
         .collect()
 }
@@ -148,9 +149,10 @@ pub fn check_narratives(
 ) -> HashSet<Target> {
     let exists = |p: &str| paths.contains(p);
     let mut broken = HashSet::new();
+    let addr = Addresses::new(&site.config);
     let base = Base {
-        url: &site.config.base_url,
-        path: site.config.base_path(),
+        url: addr.base_url(),
+        path: addr.base_path(),
     };
     let mut known: Option<Vec<String>> = None;
     let mut check = |n: &Narrative, dir: String| {
@@ -183,14 +185,14 @@ pub fn check_narratives(
             );
         }
     };
-    for b in &site.bulletins {
+    for b in &site.releases {
         for (lang, n) in &b.narratives {
-            check(n, format!("{}{}/", site.config.lang_prefix(lang), b.slug()));
+            check(n, addr.page_key(lang, Page::Release(b.slug())));
         }
     }
     for p in &site.pages {
         for (lang, n) in &p.texts {
-            check(n, format!("{}{}/", site.config.lang_prefix(lang), p.slug));
+            check(n, addr.page_key(lang, Page::Free(&p.slug)));
         }
     }
     broken
@@ -213,9 +215,10 @@ pub fn check_pages<'a>(
     pages: impl Iterator<Item = (&'a str, &'a [u8])>,
     problems: &mut Diagnostics,
 ) {
+    let addr = Addresses::new(&site.config);
     let base = Base {
-        url: &site.config.base_url,
-        path: site.config.base_path(),
+        url: addr.base_url(),
+        path: addr.base_path(),
     };
     let exists = |p: &str| paths.contains(p);
     let pages: Vec<(&str, &[u8])> = pages.filter(|(k, _)| k.ends_with(".html")).collect();

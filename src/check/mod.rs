@@ -19,72 +19,15 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-pub use calls::{Resolved, resolve};
-
+pub(crate) use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Diagnostics, Level};
-use crate::site::{Bulletin, Site};
+use crate::site::{Release, Site};
 use crate::yaml::{Source, YamlPath};
-
-/// The rules, as reports name them (`--format json` carries the name).
-/// The names are part of the JSON format: renaming one is a breaking
-/// change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Rule {
-    /// Syntax, unknown keys, wrong types, periods, ids, the catalogue.
-    Form,
-    /// A figure outside its field's sense: a negative level, a share over 100.
-    Sense,
-    /// A `{{ … }}` call that names nothing the data has.
-    Call,
-    /// A figure typed into a narrative instead of a `value()` call.
-    TypedFigure,
-    /// A sentence or paragraph written twice.
-    Repeated,
-    /// A link in a narrative to an address of the site that does not exist.
-    DeadLink,
-    /// `growth_yoy`/`growth_prev` against the levels they compare.
-    Growth,
-    /// A level about 1,000 or 1,000,000 times off its series.
-    Unit,
-    /// Months, quarters and halves against the periods they make up.
-    Sum,
-    /// `plan_attainment` against the level and the planned growth.
-    Plan,
-    /// Shares of one breakdown that add up to more than 100%.
-    Shares,
-    /// A text missing in one of the site's languages.
-    Translation,
-    /// A link or asset in a generated page that leads nowhere.
-    OutputLink,
-    /// The theme's templates.
-    Theme,
-}
-
-impl Rule {
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::Form => "form",
-            Rule::Sense => "form/sense",
-            Rule::Call => "narrative/call",
-            Rule::TypedFigure => "narrative/typed-figure",
-            Rule::Repeated => "narrative/repeated",
-            Rule::DeadLink => "narrative/dead-link",
-            Rule::Growth => "consistency/growth",
-            Rule::Unit => "consistency/unit",
-            Rule::Sum => "consistency/sum",
-            Rule::Plan => "consistency/plan",
-            Rule::Shares => "consistency/shares",
-            Rule::Translation => "translation",
-            Rule::OutputLink => "output/link",
-            Rule::Theme => "theme",
-        }
-    }
-}
 
 /// Runs every rule that needs only the loaded site.
 pub fn check(site: &Site) -> Diagnostics {
     let mut problems = check_across(site);
-    for b in &site.bulletins {
+    for b in &site.releases {
         problems.extend(check_release(site, b));
     }
     problems
@@ -93,7 +36,7 @@ pub fn check(site: &Site) -> Diagnostics {
 /// The rules whose findings depend on one release alone (its figures and
 /// narratives, with the catalogue). `serve` keeps them per release and
 /// runs them again only for the release edited.
-pub fn check_release(site: &Site, b: &Bulletin) -> Diagnostics {
+pub fn check_release(site: &Site, b: &Release) -> Diagnostics {
     let mut problems = Diagnostics::new();
     sense::check_release(site, b, &DataFiles::new(site), &mut problems);
     prose::check_release(site, b, &mut problems);
@@ -146,7 +89,7 @@ impl<'a> DataFiles<'a> {
     /// names the node with `at_key`).
     pub fn at(
         &self,
-        b: &Bulletin,
+        b: &Release,
         path: &YamlPath,
         at_key: bool,
         level: Level,

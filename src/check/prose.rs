@@ -17,13 +17,13 @@ use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::narrative::Narrative;
-use crate::site::{Bulletin, Site};
+use crate::site::{Release, Site};
 
 /// Sentences shorter than this may repeat on purpose ("Xem bảng dưới.").
 const MIN_WORDS: usize = 5;
 
 /// The narratives of one release.
-pub fn check_release(site: &Site, b: &Bulletin, problems: &mut Diagnostics) {
+pub fn check_release(site: &Site, b: &Release, problems: &mut Diagnostics) {
     for (lang, n) in &b.narratives {
         let blanked = blank_calls(&n.source);
         let blocks = blocks(&blanked);

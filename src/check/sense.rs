@@ -6,7 +6,7 @@ use super::{DataFiles, Rule, field_path};
 use crate::catalog::IndicatorKind;
 use crate::dataset::{Field, Fields};
 use crate::diagnostic::{Diagnostics, Level};
-use crate::site::{Bulletin, Site};
+use crate::site::{Release, Site};
 use crate::yaml::YamlPath;
 
 /// Why `x` cannot be a figure of `field`, if it cannot.
@@ -46,7 +46,7 @@ pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(St
 }
 
 /// The figures of one release.
-pub fn check_release(site: &Site, b: &Bulletin, files: &DataFiles, problems: &mut Diagnostics) {
+pub fn check_release(site: &Site, b: &Release, files: &DataFiles, problems: &mut Diagnostics) {
     {
         for (id, fields) in &b.data.indicators {
             let kind = site.catalog.get(id).and_then(|i| i.kind);

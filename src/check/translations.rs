@@ -13,7 +13,7 @@ use crate::yaml::YamlPath;
 
 pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
     let langs = &site.config.languages;
-    for b in &site.bulletins {
+    for b in &site.releases {
         // A data-only release (no narrative at all) is complete as it is.
         if !b.narratives.is_empty() {
             for lang in langs.iter().filter(|l| !b.narratives.contains_key(*l)) {

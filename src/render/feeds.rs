@@ -7,12 +7,12 @@
 
 use std::fmt::Write as _;
 
-use super::urls::Urls;
 use super::views;
 use super::words::Words;
+use crate::address::{Addresses, File, Page};
 use crate::dataset::Date;
 use crate::period::Period;
-use crate::site::{Bulletin, Site};
+use crate::site::{Release, Site};
 
 /// Releases a feed lists, newest first: feed readers poll a feed often,
 /// and the archive lists the rest.
@@ -30,33 +30,38 @@ pub fn xml(s: &str) -> String {
 
 /// `sitemap.xml`: one `<url>` per page and language, each listing the
 /// page in every language it exists in (`xhtml:link` hreflang), as search
-/// engines ask of multilingual sites. `pages` holds (language, address
-/// within the site) of every page rendered.
-pub fn sitemap(urls: &Urls, default_language: &str, pages: &[(String, String)]) -> String {
-    let mut by_rel: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
-    for (lang, rel) in pages {
-        by_rel.entry(rel).or_default().push(lang);
+/// engines ask of multilingual sites. `pages` holds every page rendered,
+/// with its language.
+pub fn sitemap(addr: &Addresses, default_language: &str, pages: &[(&str, Page)]) -> String {
+    // In the order of the pages' folders, so the file reads as the site.
+    let mut by_folder: std::collections::BTreeMap<String, (Page, Vec<&str>)> = Default::default();
+    for (lang, page) in pages {
+        by_folder
+            .entry(page.folder())
+            .or_insert_with(|| (*page, Vec::new()))
+            .1
+            .push(lang);
     }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for (rel, langs) in &by_rel {
+    for (page, langs) in by_folder.values() {
         for lang in langs {
-            let _ = writeln!(out, "<url><loc>{}</loc>", xml(&urls.abs(lang, rel)));
+            let _ = writeln!(out, "<url><loc>{}</loc>", xml(&addr.page_url(lang, *page)));
             if langs.len() > 1 {
                 for alt in langs {
                     let _ = writeln!(
                         out,
                         "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
                         xml(alt),
-                        xml(&urls.abs(alt, rel))
+                        xml(&addr.page_url(alt, *page))
                     );
                 }
                 if langs.contains(&default_language) {
                     let _ = writeln!(
                         out,
                         "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                        xml(&urls.abs(default_language, rel))
+                        xml(&addr.page_url(default_language, *page))
                     );
                 }
             }
@@ -68,17 +73,17 @@ pub fn sitemap(urls: &Urls, default_language: &str, pages: &[(String, String)]) 
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is here.
-pub fn robots(urls: &Urls) -> String {
+pub fn robots(addr: &Addresses) -> String {
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        urls.base_url
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        addr.file_url(File::Sitemap)
     )
 }
 
 /// When a release was published, for its feed entry: its `published`
 /// date, else the last day of the period it covers (the earliest it can
 /// have been published), so that every entry has a date as Atom requires.
-pub fn release_date(b: &Bulletin) -> Date {
+pub fn release_date(b: &Release) -> Date {
     b.data.published.unwrap_or_else(|| period_end(b.period()))
 }
 
@@ -99,13 +104,13 @@ fn rfc3339(d: &Date) -> String {
 /// period), each with its title, address, date and main points.
 pub fn atom(
     site: &Site,
-    urls: &Urls,
+    addr: &Addresses,
     words: &Words,
-    summary: &dyn Fn(&Bulletin) -> String,
+    summary: &dyn Fn(&Release) -> String,
 ) -> String {
     let lang = words.lang();
     let fallback = &site.config.default_language;
-    let mut releases: Vec<&Bulletin> = site.bulletins.iter().collect();
+    let mut releases: Vec<&Release> = site.releases.iter().collect();
     releases.sort_by(|a, b| {
         (release_date(b), b.period().months().1, b.period().year).cmp(&(
             release_date(a),
@@ -120,13 +125,13 @@ pub fn atom(
         .map(|b| release_date(b))
         .max()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |d| rfc3339(&d));
-    let home = urls.abs(lang, "");
+    let home = addr.page_url(lang, Page::Home);
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}</updated>\n",
         xml(lang),
         xml(title),
         xml(&home),
-        xml(&urls.abs(lang, "feed.xml")),
+        xml(&addr.file_url(File::Feed(lang))),
         xml(&home),
     );
     let publisher = site.config.publisher.get_or(lang, fallback);
@@ -140,12 +145,12 @@ pub fn atom(
         let _ = writeln!(out, "<subtitle>{}</subtitle>", xml(d));
     }
     for b in releases {
-        let href = urls.abs(lang, &format!("{}/", b.slug()));
+        let href = addr.page_url(lang, Page::Release(&b.slug()));
         let date = rfc3339(&release_date(b));
         let _ = write!(
             out,
             "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{date}</updated>\n<published>{date}</published>\n<summary>{}</summary>\n</entry>\n",
-            xml(&views::bulletin_title(b, words)),
+            xml(&views::release_title(b, words)),
             xml(&href),
             xml(&href),
             xml(&summary(b)),

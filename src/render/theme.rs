@@ -133,8 +133,9 @@ impl Theme {
                     Ok(l) => {
                         locales.insert(lang.clone(), l);
                     }
-                    Err(e) => problems
-                        .push(Diagnostic::error(&src.origin, e).rule(crate::check::Rule::Theme)),
+                    Err(e) => problems.push(
+                        Diagnostic::error(&src.origin, e).rule(crate::diagnostic::Rule::Theme),
+                    ),
                 },
                 Err(e) => {
                     let pos = e
@@ -143,7 +144,7 @@ impl Theme {
                     problems.push(
                         Diagnostic::error(&src.origin, e.message().trim().to_owned())
                             .at_opt(pos)
-                            .rule(crate::check::Rule::Theme),
+                            .rule(crate::diagnostic::Rule::Theme),
                     );
                 }
             }
@@ -227,5 +228,5 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagn
     Diagnostic::error(origin, format!("template error: {first}"))
         .at_opt(pos)
         .with_hint("fix the template, or delete the site's copy to use the theme's own")
-        .rule(crate::check::Rule::Theme)
+        .rule(crate::diagnostic::Rule::Theme)
 }

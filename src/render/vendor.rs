@@ -7,14 +7,14 @@ pub const ECHARTS_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/echart
 const ECHARTS_JS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/echarts.min.js"));
 const ECHARTS_LICENSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/echarts-LICENSE.txt"));
 
-/// Where the runtime is, under the output folder.
-pub fn echarts_path() -> String {
-    format!("static/vendor/echarts-{ECHARTS_VERSION}/echarts.min.js")
+/// The runtime's name under `static/`.
+pub fn echarts_name() -> String {
+    format!("vendor/echarts-{ECHARTS_VERSION}/echarts.min.js")
 }
 
-/// The vendored files, by path under the output folder.
+/// The vendored files, by name under `static/`.
 pub fn files() -> [(String, &'static [u8]); 2] {
-    let dir = format!("static/vendor/echarts-{ECHARTS_VERSION}");
+    let dir = format!("vendor/echarts-{ECHARTS_VERSION}");
     [
         (format!("{dir}/echarts.min.js"), ECHARTS_JS),
         (format!("{dir}/LICENSE.txt"), ECHARTS_LICENSE),

@@ -4,13 +4,13 @@
 
 use serde::Serialize;
 
+use crate::address::{Addresses, File, Page};
 use crate::catalog::Indicator;
-use crate::check::Resolved;
 use crate::dataset::{Breakdown, Field};
+use crate::narrative::Resolved;
 use crate::period::Period;
-use crate::render::urls::Urls;
 use crate::render::words::Words;
-use crate::site::{Bulletin, Site};
+use crate::site::{Release, Site};
 
 /// A link.
 #[derive(Debug, Clone, Serialize)]
@@ -112,7 +112,7 @@ pub struct KindGroup {
 }
 
 /// A release's title in a language: its narrative's, else a default.
-pub fn bulletin_title(b: &Bulletin, words: &Words) -> String {
+pub fn release_title(b: &Release, words: &Words) -> String {
     let period = words.locale.period_title(b.period());
     b.narratives
         .get(words.lang())
@@ -122,11 +122,11 @@ pub fn bulletin_title(b: &Bulletin, words: &Words) -> String {
         })
 }
 
-pub fn release_item(b: &Bulletin, words: &Words, urls: &Urls) -> ReleaseItem {
+pub fn release_item(b: &Release, words: &Words, addr: &Addresses) -> ReleaseItem {
     ReleaseItem {
-        title: bulletin_title(b, words),
+        title: release_title(b, words),
         period: words.locale.period_title(b.period()),
-        href: urls.path(words.lang(), &format!("{}/", b.slug())),
+        href: addr.page_href(words.lang(), Page::Release(b.slug())),
         status: words.t(status_key(b)).to_owned(),
         status_code: b.data.status.name(),
         published: b.data.published.map(|d| words.locale.date(&d)),
@@ -135,7 +135,7 @@ pub fn release_item(b: &Bulletin, words: &Words, urls: &Urls) -> ReleaseItem {
     }
 }
 
-fn status_key(b: &Bulletin) -> &'static str {
+fn status_key(b: &Release) -> &'static str {
     match b.data.status {
         crate::dataset::Status::Estimate => "status.estimate",
         crate::dataset::Status::Preliminary => "status.preliminary",
@@ -144,15 +144,15 @@ fn status_key(b: &Bulletin) -> &'static str {
 }
 
 /// Releases by year, newest first; with kinds for the archive.
-pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
-    let mut years: Vec<i32> = site.bulletins.iter().map(|b| b.period().year).collect();
+pub fn years(site: &Site, words: &Words, addr: &Addresses) -> Vec<YearGroup> {
+    let mut years: Vec<i32> = site.releases.iter().map(|b| b.period().year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     years
         .into_iter()
         .map(|year| {
-            let in_year: Vec<&Bulletin> = site
-                .bulletins
+            let in_year: Vec<&Release> = site
+                .releases
                 .iter()
                 .rev()
                 .filter(|b| b.period().year == year)
@@ -163,7 +163,7 @@ pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
                     let releases: Vec<ReleaseItem> = in_year
                         .iter()
                         .filter(|b| b.period().kind() == k)
-                        .map(|b| release_item(b, words, urls))
+                        .map(|b| release_item(b, words, addr))
                         .collect();
                     (!releases.is_empty()).then(|| KindGroup {
                         kind: words.t(kind_key(k)).to_owned(),
@@ -175,7 +175,7 @@ pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
                 year,
                 releases: in_year
                     .iter()
-                    .map(|b| release_item(b, words, urls))
+                    .map(|b| release_item(b, words, addr))
                     .collect(),
                 kinds,
             }
@@ -185,7 +185,7 @@ pub fn years(site: &Site, words: &Words, urls: &Urls) -> Vec<YearGroup> {
 
 /// The key figures of a release: the site's key indicators present in it,
 /// else every indicator, in catalogue order.
-pub fn cards(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Vec<Card> {
+pub fn cards(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Vec<Card> {
     let mut ids: Vec<&str> = if site.config.key_indicators.is_empty() {
         let mut v: Vec<&str> = b.data.indicators.iter().map(|(i, _)| i.as_str()).collect();
         v.sort_by_key(|i| site.catalog.position(i));
@@ -227,7 +227,7 @@ pub fn cards(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Vec<Card>
             Some(Card {
                 indicator: id.to_owned(),
                 name: words.name(ind),
-                href: indicator_href(id, words, urls),
+                href: indicator_href(id, words, addr),
                 figure,
                 unit,
                 comparisons,
@@ -237,7 +237,7 @@ pub fn cards(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> Vec<Card>
 }
 
 /// Every figure of a release in one table.
-pub fn figures_table(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> TableView {
+pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> TableView {
     // An indicator left blank (as `bantin new` lists them all) has no row.
     let mut ids: Vec<&str> = b
         .data
@@ -282,7 +282,7 @@ pub fn figures_table(site: &Site, b: &Bulletin, words: &Words, urls: &Urls) -> T
             Some(RowView {
                 head: Cell {
                     text: words.name(ind),
-                    href: Some(indicator_href(id, words, urls)),
+                    href: Some(indicator_href(id, words, addr)),
                     missing: false,
                 },
                 cells,
@@ -363,11 +363,11 @@ pub fn trend_table(
     indicator: &str,
     period: &Period,
     words: &Words,
-    urls: &Urls,
+    addr: &Addresses,
 ) -> Option<TableView> {
     let ind = site.catalog.get(indicator)?;
-    let series: Vec<&Bulletin> = site
-        .bulletins
+    let series: Vec<&Release> = site
+        .releases
         .iter()
         .filter(|b| {
             b.period().span == period.span
@@ -404,7 +404,7 @@ pub fn trend_table(
             RowView {
                 head: Cell {
                     text: words.locale.period_title(b.period()),
-                    href: Some(urls.path(words.lang(), &format!("{}/", b.slug()))),
+                    href: Some(addr.page_href(words.lang(), Page::Release(b.slug()))),
                     missing: false,
                 },
                 cells: fields
@@ -436,13 +436,18 @@ pub fn trend_table(
 }
 
 /// The table a `chart()` or `table()` call shows.
-pub fn resolved_table(site: &Site, r: &Resolved, words: &Words, urls: &Urls) -> Option<TableView> {
+pub fn resolved_table(
+    site: &Site,
+    r: &Resolved,
+    words: &Words,
+    addr: &Addresses,
+) -> Option<TableView> {
     match r {
         Resolved::Breakdown { id, period } => {
-            let bd = site.bulletin(period)?.data.breakdown(id)?;
+            let bd = site.release(period)?.data.breakdown(id)?;
             Some(breakdown_table(bd, period, words))
         }
-        Resolved::Trend { indicator, period } => trend_table(site, indicator, period, words, urls),
+        Resolved::Trend { indicator, period } => trend_table(site, indicator, period, words, addr),
         Resolved::Figure { .. } => None,
     }
 }
@@ -458,7 +463,7 @@ pub fn resolved_text(site: &Site, r: &Resolved, change: bool, words: &Words) -> 
         return None;
     };
     let ind = site.catalog.get(indicator)?;
-    let x = site.bulletin(period)?.data.fields(indicator)?.get(*field)?;
+    let x = site.release(period)?.data.fields(indicator)?.get(*field)?;
     Some(if change {
         words.change(x)
     } else {
@@ -476,8 +481,8 @@ fn kind_key(k: crate::period::Kind) -> &'static str {
 }
 
 /// An indicator's page, in the words' language.
-pub fn indicator_href(id: &str, words: &Words, urls: &Urls) -> String {
-    urls.path(words.lang(), &format!("indicators/{id}/"))
+pub fn indicator_href(id: &str, words: &Words, addr: &Addresses) -> String {
+    addr.page_href(words.lang(), Page::Indicator(id))
 }
 
 /// The heading of an indicator page's section for a kind of period.
@@ -504,7 +509,7 @@ pub struct IndicatorView {
     pub latest_href: Option<String>,
 }
 
-pub fn indicator_view(ind: &Indicator, words: &Words, urls: &Urls) -> IndicatorView {
+pub fn indicator_view(ind: &Indicator, words: &Words, addr: &Addresses) -> IndicatorView {
     IndicatorView {
         id: ind.id.clone(),
         name: words.name(ind),
@@ -514,8 +519,8 @@ pub fn indicator_view(ind: &Indicator, words: &Words, urls: &Urls) -> IndicatorV
             .get(words.lang())
             .unwrap_or_default()
             .to_owned(),
-        href: indicator_href(&ind.id, words, urls),
-        csv: urls.file(&format!("data/indicators/{}.csv", ind.id)),
+        href: indicator_href(&ind.id, words, addr),
+        csv: addr.file_href(File::IndicatorCsv(&ind.id)),
         latest: None,
         latest_href: None,
     }
@@ -523,13 +528,13 @@ pub fn indicator_view(ind: &Indicator, words: &Words, urls: &Urls) -> IndicatorV
 
 /// Every indicator with figures, in catalogue order, with its latest
 /// figure.
-pub fn indicator_list(site: &Site, words: &Words, urls: &Urls) -> Vec<IndicatorView> {
-    crate::opendata::indicators_with_data(site)
+pub fn indicator_list(site: &Site, words: &Words, addr: &Addresses) -> Vec<IndicatorView> {
+    site.indicators_with_data()
         .into_iter()
         .map(|ind| {
-            let mut v = indicator_view(ind, words, urls);
+            let mut v = indicator_view(ind, words, addr);
             let latest = site
-                .bulletins
+                .releases
                 .iter()
                 .filter(|b| b.data.fields(&ind.id).is_some())
                 .max_by_key(|b| {
@@ -552,7 +557,7 @@ pub fn indicator_list(site: &Site, words: &Words, urls: &Urls) -> Vec<IndicatorV
                 };
                 v.latest =
                     figure.map(|f| format!("{}: {f}", words.locale.period_title(b.period())));
-                v.latest_href = Some(urls.path(words.lang(), &format!("{}/", b.slug())));
+                v.latest_href = Some(addr.page_href(words.lang(), Page::Release(b.slug())));
             }
             v
         })
@@ -566,6 +571,36 @@ pub struct Downloads {
     pub json: String,
     /// The page that explains the files.
     pub about: String,
+}
+
+pub fn downloads(b: &Release, words: &Words, addr: &Addresses) -> Downloads {
+    Downloads {
+        csv: addr.file_href(File::ReleaseCsv(b.slug())),
+        json: addr.file_href(File::ReleaseJson(b.slug())),
+        about: addr.page_href(words.lang(), Page::Data),
+    }
+}
+
+/// The main points in one line, for a page's description and a feed
+/// entry: "Quý I/2021: Kim ngạch xuất khẩu 5.718,5 triệu USD, tăng 25,15%
+/// so với cùng kỳ; …".
+pub fn cards_summary(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> String {
+    let period = words.locale.period_title(b.period());
+    let parts: Vec<String> = cards(site, b, words, addr)
+        .into_iter()
+        .map(|c| {
+            let fig = if c.unit.is_empty() {
+                c.figure
+            } else {
+                format!("{} {}", c.figure, c.unit)
+            };
+            match c.comparisons.first() {
+                Some(cmp) => format!("{} {fig}, {cmp}", c.name),
+                None => format!("{} {fig}", c.name),
+            }
+        })
+        .collect();
+    format!("{period}: {}.", parts.join("; "))
 }
 
 /// The open data page: what the files hold and where they are.
@@ -596,7 +631,7 @@ pub struct DataRelease {
     pub json: String,
 }
 
-pub fn data_page(site: &Site, words: &Words, urls: &Urls) -> DataPage {
+pub fn data_page(site: &Site, words: &Words, addr: &Addresses) -> DataPage {
     let langs = &site.config.languages;
     let describe = |key: &str| -> String {
         let key = format!("data.col.{key}");
@@ -647,23 +682,23 @@ pub fn data_page(site: &Site, words: &Words, urls: &Urls) -> DataPage {
         .map(str::to_owned)
         .unwrap_or_else(|| words.t("data.no_licence").to_owned());
     DataPage {
-        all_csv: urls.file("data/all.csv"),
+        all_csv: addr.file_href(File::AllCsv),
         columns,
         fields,
         statuses,
         kinds,
         licence,
         releases: site
-            .bulletins
+            .releases
             .iter()
             .rev()
             .map(|b| DataRelease {
                 title: words.locale.period_title(b.period()),
-                href: urls.path(words.lang(), &format!("{}/", b.slug())),
-                csv: urls.file(&format!("data/{}.csv", b.slug())),
-                json: urls.file(&format!("data/{}.json", b.slug())),
+                href: addr.page_href(words.lang(), Page::Release(b.slug())),
+                csv: addr.file_href(File::ReleaseCsv(b.slug())),
+                json: addr.file_href(File::ReleaseJson(b.slug())),
             })
             .collect(),
-        indicators: indicator_list(site, words, urls),
+        indicators: indicator_list(site, words, addr),
     }
 }

@@ -107,7 +107,7 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
     if let Some(bytes) = snapshot.files.get(&key) {
         return serve_bytes(&snapshot, &key, bytes.clone(), StatusCode::OK);
     }
-    if key.starts_with(crate::search::FOLDER) {
+    if key.starts_with(crate::address::PAGEFIND) {
         let index = shared
             .search
             .read()

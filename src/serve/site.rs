@@ -15,13 +15,14 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 
+use crate::address::{Addresses, File, Page};
 use crate::check;
 use crate::diagnostic::Diagnostics;
 use crate::period::Period;
 use crate::render::theme::Theme;
 use crate::render::views::TREND_PERIODS;
 use crate::render::{self, Selection};
-use crate::site::{BULLETINS_DIR, Site};
+use crate::site::{RELEASES_DIR, Site};
 
 /// One state of the preview. Replaced whole after each rebuild.
 #[derive(Debug, Default, Clone)]
@@ -118,14 +119,14 @@ impl Model {
             crate::load(&self.root, Some(&self.base_url)).and_then(|(site, theme, read)| {
                 // Warnings of reading, filed under their release.
                 for w in read.iter() {
-                    match site.bulletins.iter().find(|b| w.file.starts_with(&b.dir)) {
+                    match site.releases.iter().find(|b| w.file.starts_with(&b.dir)) {
                         Some(b) => local.entry(b.dir.clone()).or_default().push(w.clone()),
                         None => site_warnings.push(w.clone()),
                     }
                 }
                 let mut warnings = read;
                 warnings.extend(check::check_across(&site));
-                for b in &site.bulletins {
+                for b in &site.releases {
                     let found = check::check_release(&site, b);
                     warnings.extend(found.clone());
                     local.entry(b.dir.clone()).or_default().extend(found);
@@ -191,28 +192,28 @@ impl Model {
         let mut read: HashMap<&PathBuf, Diagnostics> = HashMap::new();
         let mut gone = Vec::new();
         for dir in dirs {
-            let old = site.bulletins.iter().find(|b| &b.dir == dir).cloned();
+            let old = site.releases.iter().find(|b| &b.dir == dir).cloned();
             // What showed the release before the edit, should its period
             // change or the release go.
             let mut before = Selection::default();
             if let Some(o) = &old {
                 touched(&site, o.period(), &mut before);
             }
-            match site.reload_bulletin(dir) {
+            match site.reload_release(dir) {
                 Ok(w) => {
                     read.insert(dir, w);
                 }
                 Err(problems) => return self.failed(problems, started, true),
             }
-            let new = site.bulletins.iter().find(|b| &b.dir == dir);
+            let new = site.releases.iter().find(|b| &b.dir == dir);
             match (&old, new) {
                 (Some(o), Some(n)) if o.period() == n.period() => {
                     // The same release, edited: its own pages, its files
                     // (the JSON carries its titles), and where its figures
                     // show if they changed.
                     let slug = n.slug();
-                    selection.bulletins.insert(slug.clone());
-                    selection.data.insert(slug);
+                    selection.releases.insert(slug.to_owned());
+                    selection.data.insert(slug.to_owned());
                     if o.data != n.data {
                         selection.figures = true;
                         let ids: BTreeSet<&String> = o
@@ -248,7 +249,7 @@ impl Model {
             }
         }
         for dir in dirs {
-            match site.bulletins.iter().find(|b| &b.dir == dir) {
+            match site.releases.iter().find(|b| &b.dir == dir) {
                 Some(b) => {
                     let mut found = read.remove(dir).unwrap_or_default();
                     found.extend(check::check_release(&site, b));
@@ -321,34 +322,34 @@ fn release_folders(root: &Path, changed: &[PathBuf]) -> Option<BTreeSet<PathBuf>
     let mut dirs = BTreeSet::new();
     for path in changed {
         let rel = path.strip_prefix(root).ok()?;
-        let inside = rel.strip_prefix(BULLETINS_DIR).ok()?;
+        let inside = rel.strip_prefix(RELEASES_DIR).ok()?;
         let folder = inside.components().next()?;
-        dirs.insert(Path::new(BULLETINS_DIR).join(folder.as_os_str()));
+        dirs.insert(Path::new(RELEASES_DIR).join(folder.as_os_str()));
     }
     (!dirs.is_empty()).then_some(dirs)
 }
 
 /// Adds to `sel` what shows the figures of the release for `period`.
 fn touched(site: &Site, period: &Period, sel: &mut Selection) {
-    let Some(b) = site.bulletin(period) else {
+    let Some(b) = site.release(period) else {
         return;
     };
     let slug = b.slug();
-    sel.bulletins.insert(slug.clone());
-    sel.data.insert(slug);
+    sel.releases.insert(slug.to_owned());
+    sel.data.insert(slug.to_owned());
     sel.indicators
         .extend(b.data.indicators.iter().map(|(id, _)| id.clone()));
     // Neighbours link to it by title; every release of its kind links to
     // the latest one.
     let (prev, next) = site.neighbours(b);
-    sel.bulletins
-        .extend(prev.into_iter().chain(next).map(|x| x.slug()));
+    sel.releases
+        .extend(prev.into_iter().chain(next).map(|x| x.slug().to_owned()));
     if site.latest_of_kind(b).period() == period {
-        sel.bulletins.extend(
-            site.bulletins
+        sel.releases.extend(
+            site.releases
                 .iter()
                 .filter(|x| x.period().kind() == period.kind())
-                .map(|x| x.slug()),
+                .map(|x| x.slug().to_owned()),
         );
     }
     shown_elsewhere(site, period, sel);
@@ -358,12 +359,12 @@ fn touched(site: &Site, period: &Period, sel: &mut Selection) {
 /// outside its own: later releases of the same span (their trend charts)
 /// and narratives that cite its period.
 fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
-    sel.bulletins.extend(
-        site.bulletins
+    sel.releases.extend(
+        site.releases
             .iter()
             .filter(|x| x.period().span == period.span && x.period() > period)
             .take(TREND_PERIODS)
-            .map(|x| x.slug()),
+            .map(|x| x.slug().to_owned()),
     );
     // Narratives that cite its figures by period.
     let cites = |n: &crate::narrative::Narrative| {
@@ -374,9 +375,9 @@ fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
                 .is_some_and(|p| p.same_coverage(period))
         })
     };
-    for x in &site.bulletins {
+    for x in &site.releases {
         if x.narratives.values().any(cites) {
-            sel.bulletins.insert(x.slug());
+            sel.releases.insert(x.slug().to_owned());
         }
     }
     for p in &site.pages {
@@ -387,7 +388,7 @@ fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
 }
 
 fn merge(into: &mut Selection, from: Selection) {
-    into.bulletins.extend(from.bulletins);
+    into.releases.extend(from.releases);
     into.indicators.extend(from.indicators);
     into.pages.extend(from.pages);
     into.data.extend(from.data);
@@ -397,30 +398,25 @@ fn merge(into: &mut Selection, from: Selection) {
 /// Keys (exact, or prefixes ending in `/`) of the files the selection
 /// renders, including those of releases that are gone.
 fn stale_prefixes(site: &Site, sel: &Selection, gone: &[Period]) -> Vec<String> {
+    let addr = Addresses::new(&site.config);
     let langs = &site.config.languages;
     let mut out = Vec::new();
-    let mut page = |rel: &str, charts: &str| {
-        for l in langs {
-            out.push(format!("{}{rel}index.html", site.config.lang_prefix(l)));
-        }
-        out.push(format!("data/charts/{charts}/"));
-    };
     let gone_slugs: Vec<String> = gone.iter().map(Period::slug).collect();
-    for slug in sel.bulletins.iter().chain(&gone_slugs) {
-        page(&format!("{slug}/"), slug);
+    for slug in sel.releases.iter().chain(&gone_slugs) {
+        out.extend(addr.page_outputs(langs, Page::Release(slug)));
     }
     for id in &sel.indicators {
-        page(&format!("indicators/{id}/"), &format!("indicators/{id}"));
+        out.extend(addr.page_outputs(langs, Page::Indicator(id)));
     }
     for slug in &sel.pages {
-        page(&format!("{slug}/"), &format!("pages/{slug}"));
+        out.extend(addr.page_outputs(langs, Page::Free(slug)));
     }
     for slug in sel.data.iter().chain(&gone_slugs) {
-        out.push(format!("data/{slug}.csv"));
-        out.push(format!("data/{slug}.json"));
+        out.push(addr.file_output(File::ReleaseCsv(slug)));
+        out.push(addr.file_output(File::ReleaseJson(slug)));
     }
     for id in &sel.indicators {
-        out.push(format!("data/indicators/{id}.csv"));
+        out.push(addr.file_output(File::IndicatorCsv(id)));
     }
     out
 }

@@ -1,0 +1,140 @@
+//! Charts: what each chart shows, built once as a [`ChartData`]
+//! ([`build`]), then drawn three ways from that one value: an ECharts
+//! option ([`option`]), a table and a CSV file ([`alternatives`]). So
+//! the table and the download hold exactly the chart's data, by
+//! construction. [`PageCharts`] numbers a page's charts and collects
+//! their files.
+//!
+//! The option is serialized with serde_json and embedded in the page as
+//! `<script type="application/json">`, with `<`, `>` and `&` escaped so no
+//! label can close the script. charming's HtmlRenderer is not used: it
+//! loads ECharts from a CDN and pastes the option unescaped.
+
+mod alternatives;
+mod build;
+mod model;
+mod option;
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+pub(crate) use build::{breakdown, growth, kind_series, trend};
+pub(crate) use model::ChartData;
+
+use crate::address::{Addresses, File, Page};
+use crate::locale::fill;
+use crate::output::OutputFile;
+use crate::render::views::TableView;
+use crate::render::words::Words;
+use crate::site::Site;
+use alternatives::{csv, sentence, table};
+use model::Shape;
+use option::{embedded, script_json};
+
+/// What a template needs to show a chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartView {
+    pub id: String,
+    pub headline: String,
+    pub subtitle: String,
+    pub source: String,
+    /// The text alternative: what a sighted reader gets from the chart.
+    pub sentence: String,
+    /// The embedded option, already escaped for a `<script>` element.
+    pub json: String,
+    /// Pixels, reserved before the script runs so nothing moves.
+    pub height: u32,
+    pub table: TableView,
+    pub csv: String,
+}
+
+/// Renders the charts of one page, numbering them and collecting their
+/// CSV files.
+pub struct PageCharts<'a> {
+    words: &'a Words<'a>,
+    addr: &'a Addresses,
+    source: String,
+    /// The page the charts are on: their files go in its charts folder.
+    page: Page<'a>,
+    used: Vec<String>,
+    pub files: Vec<OutputFile>,
+}
+
+impl<'a> PageCharts<'a> {
+    pub fn new(site: &Site, words: &'a Words<'a>, addr: &'a Addresses, page: Page<'a>) -> Self {
+        let publisher = site.config.publisher.get_or(words.lang(), words.fallback);
+        let source = if publisher.is_empty() {
+            String::new()
+        } else {
+            fill(words.t("footer.source"), &[("publisher", publisher)])
+        };
+        PageCharts {
+            words,
+            addr,
+            source,
+            page,
+            used: Vec::new(),
+            files: Vec::new(),
+        }
+    }
+
+    pub fn view(&mut self, data: &ChartData) -> ChartView {
+        // A chart shown twice on a page keeps one id and one file.
+        let mut key = data.key.clone();
+        let mut n = 1;
+        while self.used.contains(&key) {
+            n += 1;
+            key = format!("{}-{n}", data.key);
+        }
+        self.used.push(key.clone());
+        let id = format!("chart-{key}");
+        let lang = self.words.lang();
+        let file = File::ChartCsv {
+            page: self.page,
+            chart: &key,
+            lang,
+        };
+        let sentence = sentence(data, self.words);
+        let mut table = table(data, self.words);
+        table.id = format!("{id}-table");
+        self.files.push(OutputFile {
+            path: self.addr.file_output(file),
+            bytes: csv(data).into_bytes(),
+        });
+        ChartView {
+            id,
+            headline: data.headline.clone(),
+            subtitle: data.subtitle.clone(),
+            source: self.source.clone(),
+            json: script_json(&embedded(data, &sentence, self.words)),
+            sentence,
+            height: height(data),
+            table,
+            csv: self.addr.file_href(file),
+        }
+    }
+}
+
+/// The height reserved for a chart, so the page does not move when it is
+/// drawn. Bars need a row per item, taller where a long label wraps; the
+/// theme's script refines this to the width there is.
+fn height(data: &ChartData) -> u32 {
+    let legend = if data.series.len() > 1 { 36 } else { 0 };
+    match data.shape {
+        Shape::Columns => 320 + legend,
+        Shape::Bars => {
+            let n = data.series.len() as u32;
+            let rows: u32 = data
+                .categories
+                .iter()
+                .map(|c| {
+                    // About 34 characters fit a line at a desktop width.
+                    let lines = (c.label.chars().count() as u32).div_ceil(34).max(1);
+                    (lines * 17 + 10).max(12 + 14 * n)
+                })
+                .sum();
+            (rows + 36 + legend).max(140)
+        }
+    }
+}
