@@ -215,7 +215,9 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
                 false,
                 "a data file must start with `period:` and list `indicators:`",
             )
-            .with_hint("see CONTENT-FORMAT.md: period, status, published, indicators, breakdowns"),
+            .with_hint(
+                "see docs/content-format.md: period, status, published, indicators, breakdowns",
+            ),
         ]);
     };
     let mut problems = Vec::new();
@@ -503,25 +505,38 @@ pub fn machine_form(s: &str) -> Option<String> {
         return None;
     }
     // The Vietnamese convention: dots group thousands, the comma is decimal.
-    let (int, frac) = match digits.split_once(',') {
+    let machine = grouped_number(&digits, '.', ',')?;
+    Some(format!("{sign}{machine}"))
+}
+
+/// The one reader of numbers written with group separators: `token`
+/// (digits only, no sign) with `group` between thousands and `decimal`
+/// before the fraction (`5.718,5` with `.` and `,`; `5,718.5` with `,`
+/// and `.`), in machine form (`5718.5`). Groups after the first have
+/// three digits; `None` for anything else. The data parser's hint and
+/// the check for figures typed into narratives both read through it.
+pub(crate) fn grouped_number(token: &str, group: char, decimal: char) -> Option<String> {
+    let (int, frac) = match token.split_once(decimal) {
         Some((i, f)) => (i, Some(f)),
-        None => (digits.as_str(), None),
+        None => (token, None),
     };
-    let groups: Vec<&str> = int.split('.').collect();
-    let grouped_ok = groups.len() == 1
-        || (!groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3));
-    if !grouped_ok || frac.is_some_and(|f| f.is_empty() || f.contains(['.', ','])) || int.is_empty()
-    {
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let mut out = format!("{sign}{}", groups.concat());
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
+    let groups: Vec<&str> = int.split(group).collect();
+    let well_formed = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && !groups[0].is_empty()
+        && (groups.len() == 1
+            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
+    if !well_formed {
+        return None;
     }
-    Some(out)
+    let mut machine = groups.concat();
+    if let Some(f) = frac {
+        machine.push('.');
+        machine.push_str(f);
+    }
+    Some(machine)
 }
 
 fn read_breakdown(

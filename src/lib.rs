@@ -11,7 +11,9 @@
 //! 4. **index**: the pages for the site's search ([`search`]);
 //! 5. **write**: into a staging folder, swapped in whole ([`output`]).
 //!
-//! `bantin check` runs the first three stages and reports ([`check_site`]).
+//! [`pipeline`] holds the stages and the one rule for when findings stop
+//! a run; [`build`] runs it to the end and writes, [`check_site`] to the
+//! links and reports, `serve` ([`serve::site`]) stage by stage.
 
 pub mod address;
 pub mod catalog;
@@ -25,6 +27,7 @@ pub mod narrative;
 pub mod opendata;
 pub mod output;
 pub mod period;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -37,6 +40,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use diagnostic::{Diagnostic, Diagnostics, Level};
+use pipeline::Stage;
 
 /// What `bantin build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -71,10 +75,17 @@ pub enum BuildError {
     Output(#[from] anyhow::Error),
 }
 
-/// Loads, checks, renders the site in memory, then writes it.
+/// Runs the whole pipeline in memory, then writes the site; nothing is
+/// written while any error stands.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let (site, theme, warnings) = load_and_check(&opts.root, opts.base_url.as_deref())?;
+    let run = pipeline::run(&opts.root, opts.base_url.as_deref(), Stage::Index);
+    let (Some((site, _)), Some(rendered)) = (&run.site, run.rendered) else {
+        return Err(BuildError::Site(run.findings));
+    };
+    if run.findings.has_errors() {
+        return Err(BuildError::Site(run.findings));
+    }
     let out_rel = opts
         .output
         .clone()
@@ -85,83 +96,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         opts.root.join(&out_rel)
     };
     output::guard(&opts.root, &out_rel, opts.force)?;
-    let mut rendered = render::render(&site, &theme).map_err(BuildError::Site)?;
-    let mut warnings = warnings;
-    warnings.extend(check_rendered(&site, &rendered));
-    if warnings.has_errors() {
-        return Err(BuildError::Site(warnings));
-    }
-    if site.config.search {
-        let index = search_index(&rendered).map_err(|d| {
-            warnings.push(d);
-            BuildError::Site(warnings.clone())
-        })?;
-        rendered.files.extend(index);
-    }
     output::publish(&out, &rendered.files)?;
     Ok(BuildReport {
         output: out,
         pages: rendered.pages,
         files: rendered.files.len(),
-        warnings,
+        warnings: run.findings,
         elapsed: started.elapsed(),
     })
-}
-
-/// The first two stages: everything but writing. Errors in any file are
-/// reported together.
-pub fn load_and_check(
-    root: &Path,
-    base_url: Option<&str>,
-) -> Result<(site::Site, render::theme::Theme, Diagnostics), BuildError> {
-    let (site, theme, mut warnings) = load(root, base_url).map_err(BuildError::Site)?;
-    warnings.extend(check::check(&site));
-    if warnings.has_errors() {
-        return Err(BuildError::Site(warnings));
-    }
-    Ok((site, theme, warnings))
-}
-
-/// Reads the site and its theme, with the warnings of reading.
-pub(crate) fn load(
-    root: &Path,
-    base_url: Option<&str>,
-) -> Result<(site::Site, render::theme::Theme, Diagnostics), Diagnostics> {
-    let (mut site, warnings) = site::Site::load(root)?;
-    if let Some(url) = base_url {
-        site.config.set_base_url(url).map_err(|d| {
-            let mut list = Diagnostics::new();
-            list.push(d);
-            list
-        })?;
-    }
-    let theme = render::theme::Theme::load(root, &site.config)?;
-    Ok((site, theme, warnings))
-}
-
-/// The rules over a whole rendered site: links lead somewhere.
-pub fn check_rendered(site: &site::Site, rendered: &render::Rendered) -> Diagnostics {
-    let paths: std::collections::HashSet<&str> =
-        rendered.files.iter().map(|f| f.path.as_str()).collect();
-    check::check_output(
-        site,
-        &paths,
-        rendered
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
-    )
-}
-
-/// The search index of a rendered site.
-pub fn search_index(rendered: &render::Rendered) -> Result<Vec<output::OutputFile>, Diagnostic> {
-    let pages = search::pages(
-        rendered
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
-    );
-    search::index(&pages)
 }
 
 /// `bantin new PERIOD`: the folder of a new release in the site at
@@ -173,7 +115,7 @@ pub fn new_release(root: &Path, period: &str) -> Result<Vec<PathBuf>, BuildError
         list.push(Diagnostic::error("bantin new", m));
         BuildError::Site(list)
     })?;
-    let (site, theme, _) = load(root, None).map_err(BuildError::Site)?;
+    let (site, theme, _) = pipeline::load(root, None).map_err(BuildError::Site)?;
     Ok(scaffold::new_release(&site, &theme, &period)?)
 }
 
@@ -187,43 +129,12 @@ pub struct CheckReport {
     pub output_checked: bool,
 }
 
-/// Runs every rule without writing anything: loads the site, checks it,
-/// renders it in memory and checks the links of the result.
+/// Runs every rule without writing anything: the pipeline up to the
+/// links, in memory.
 pub fn check_site(root: &Path, base_url: Option<&str>) -> CheckReport {
-    let (site, theme, mut findings) = match load(root, base_url) {
-        Ok(loaded) => loaded,
-        Err(findings) => {
-            return CheckReport {
-                findings,
-                output_checked: false,
-            };
-        }
-    };
-    findings.extend(check::check(&site));
-    let stopped = findings
-        .iter()
-        .any(|d| d.level == Level::Error && d.rule == diagnostic::Rule::Call);
-    if stopped {
-        // The pages cannot be rendered with calls that name nothing.
-        return CheckReport {
-            findings,
-            output_checked: false,
-        };
-    }
-    match render::render(&site, &theme) {
-        Ok(rendered) => {
-            findings.extend(check_rendered(&site, &rendered));
-            CheckReport {
-                findings,
-                output_checked: true,
-            }
-        }
-        Err(problems) => {
-            findings.extend(problems);
-            CheckReport {
-                findings: findings.deduplicated(),
-                output_checked: false,
-            }
-        }
+    let run = pipeline::run(root, base_url, Stage::Links);
+    CheckReport {
+        findings: run.findings,
+        output_checked: run.links_checked,
     }
 }

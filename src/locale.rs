@@ -166,7 +166,7 @@ impl Locale {
         fill(self.t(key), &[("pct", &self.percent(x.abs(), decimals))])
     }
 
-    /// `Quý I/2021` / `Q1 2021`, as in CONTENT-FORMAT.md.
+    /// `Quý I/2021` / `Q1 2021`, as in docs/content-format.md.
     pub fn period_title(&self, p: &Period) -> String {
         let year = p.year.to_string();
         let months = self.strings.list("months");

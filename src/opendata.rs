@@ -1,5 +1,5 @@
 //! Open data: every figure of the site as files, at the addresses promised
-//! in CONTENT-FORMAT.md:
+//! in docs/content-format.md:
 //!
 //! - `data/<slug>.csv` and `data/<slug>.json`: one release's figures;
 //! - `data/indicators/<id>.csv`: one indicator over every period;

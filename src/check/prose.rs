@@ -173,27 +173,9 @@ pub fn numbers(text: &str) -> Vec<Token<'_>> {
 /// A number with `group` separating thousands and `decimal` before the
 /// fraction, as long as its groups are well formed (`5.718,5`, `5,718.5`).
 pub fn parse_number(token: &str, group: char, decimal: char) -> Option<f64> {
-    let (int, frac) = match token.split_once(decimal) {
-        Some((i, f)) => (i, Some(f)),
-        None => (token, None),
-    };
-    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
-    }
-    let groups: Vec<&str> = int.split(group).collect();
-    let well_formed = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
-        && !groups[0].is_empty()
-        && (groups.len() == 1
-            || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)));
-    if !well_formed {
-        return None;
-    }
-    let mut machine = groups.concat();
-    if let Some(f) = frac {
-        machine.push('.');
-        machine.push_str(f);
-    }
-    machine.parse().ok()
+    crate::dataset::grouped_number(token, group, decimal)?
+        .parse()
+        .ok()
 }
 
 /// The readings of a token in either language's format.

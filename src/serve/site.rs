@@ -19,6 +19,7 @@ use crate::address::{Addresses, File, Page};
 use crate::check;
 use crate::diagnostic::Diagnostics;
 use crate::period::Period;
+use crate::pipeline::{self, Stage};
 use crate::render::theme::Theme;
 use crate::render::views::TREND_PERIODS;
 use crate::render::{self, Selection};
@@ -116,7 +117,7 @@ impl Model {
         let mut local: HashMap<PathBuf, Diagnostics> = HashMap::new();
         let mut site_warnings = Diagnostics::new();
         let result =
-            crate::load(&self.root, Some(&self.base_url)).and_then(|(site, theme, read)| {
+            pipeline::load(&self.root, Some(&self.base_url)).and_then(|(site, theme, read)| {
                 // Warnings of reading, filed under their release.
                 for w in read.iter() {
                     match site.releases.iter().find(|b| w.file.starts_with(&b.dir)) {
@@ -124,18 +125,23 @@ impl Model {
                         None => site_warnings.push(w.clone()),
                     }
                 }
+                let checked = pipeline::check(&site);
                 let mut warnings = read;
-                warnings.extend(check::check_across(&site));
-                for b in &site.releases {
-                    let found = check::check_release(&site, b);
-                    warnings.extend(found.clone());
-                    local.entry(b.dir.clone()).or_default().extend(found);
+                warnings.extend(checked.all());
+                for (dir, found) in checked.releases {
+                    local.entry(dir).or_default().extend(found);
                 }
-                if warnings.has_errors() {
+                if pipeline::stops_after(Stage::Check, &warnings) {
                     return Err(warnings);
                 }
-                let rendered = render::render(&site, &theme)?;
-                warnings.extend(crate::check_rendered(&site, &rendered));
+                let rendered = match pipeline::render(&site, &theme) {
+                    Ok(r) => r,
+                    Err(found) => {
+                        warnings.extend(found);
+                        return Err(warnings.deduplicated());
+                    }
+                };
+                warnings.extend(pipeline::links(&site, &rendered));
                 if warnings.has_errors() {
                     return Err(warnings);
                 }
@@ -263,12 +269,15 @@ impl Model {
         for found in self.local.values() {
             warnings.extend(found.clone());
         }
-        if warnings.has_errors() {
+        if pipeline::stops_after(Stage::Check, &warnings) {
             return self.failed(warnings, started, true);
         }
         let rendered = match render::render_some(&site, &theme, Some(&selection)) {
             Ok(r) => r,
-            Err(problems) => return self.failed(problems, started, true),
+            Err(problems) => {
+                warnings.extend(problems);
+                return self.failed(warnings.deduplicated(), started, true);
+            }
         };
         // Drop what the selection covers, then put in what it is now: a
         // page or chart that no longer exists must not linger. The last
@@ -298,11 +307,10 @@ impl Model {
                 .iter()
                 .filter_map(|k| files.get(k).map(|b| (k.as_str(), b.as_ref()))),
         );
-        if found.has_errors() {
-            warnings.extend(found);
+        warnings.extend(found);
+        if pipeline::stops_after(Stage::Links, &warnings) {
             return self.failed(warnings, started, true);
         }
-        warnings.extend(found);
         self.snapshot.files = files;
         self.snapshot.problems = warnings;
         self.snapshot.failed = false;

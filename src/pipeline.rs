@@ -1,0 +1,180 @@
+//! The pipeline, in one place: **load** → **check** → **render** →
+//! **links** → **index**, each a function from the last one's output to
+//! its own, and one rule for when a stage's findings stop the run
+//! ([`stops_after`]). `bantin build` runs it to the end and writes,
+//! `bantin check` runs it to the links and reports, `bantin serve` runs
+//! its stages (some on part of the site) and shows what they found.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Level, Rule};
+use crate::output::OutputFile;
+use crate::render::theme::Theme;
+use crate::render::{self, Rendered};
+use crate::site::Site;
+use crate::{check, search};
+
+/// The stages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// site.toml, the catalogue, every release and page, the theme.
+    Load,
+    /// The rules over the loaded site.
+    Check,
+    /// Every page and file, in memory.
+    Render,
+    /// Every link of the rendered pages leads to a file of the site.
+    Links,
+    /// The search index of the rendered pages.
+    Index,
+}
+
+/// The one stopping rule: whether the findings so far keep the run from
+/// going past `stage`. Errors never stop a run before the next stage
+/// could still find something: problems in the figures do not keep the
+/// pages from rendering (so their links are checked too), but a call
+/// that names nothing, or a template that does not parse, does; and a
+/// site whose pages failed to render, or that has any error once its
+/// links are checked, is not indexed (it will not be published).
+pub fn stops_after(stage: Stage, findings: &Diagnostics) -> bool {
+    let errors = || findings.iter().filter(|d| d.level == Level::Error);
+    match stage {
+        Stage::Load => findings.has_errors(),
+        Stage::Check => errors().any(|d| matches!(d.rule, Rule::Call | Rule::Theme)),
+        Stage::Render | Stage::Links | Stage::Index => findings.has_errors(),
+    }
+}
+
+/// What the check stage found: the rules across releases, and those of
+/// each release alone, by its folder (`serve` runs those again only for
+/// the release edited).
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub across: Diagnostics,
+    pub releases: BTreeMap<PathBuf, Diagnostics>,
+}
+
+impl Checked {
+    pub fn all(&self) -> Diagnostics {
+        let mut all = self.across.clone();
+        for found in self.releases.values() {
+            all.extend(found.clone());
+        }
+        all
+    }
+}
+
+/// Load: reads the site and its theme, with the warnings of reading.
+/// `base_url` overrides site.toml's.
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
+    let (mut site, warnings) = Site::load(root)?;
+    if let Some(url) = base_url {
+        site.config.set_base_url(url).map_err(|d| {
+            let mut list = Diagnostics::new();
+            list.push(d);
+            list
+        })?;
+    }
+    let theme = Theme::load(root, &site.config)?;
+    Ok((site, theme, warnings))
+}
+
+/// Check: every rule that needs only the loaded site.
+pub fn check(site: &Site) -> Checked {
+    Checked {
+        across: check::check_across(site),
+        releases: site
+            .releases
+            .iter()
+            .map(|b| (b.dir.clone(), check::check_release(site, b)))
+            .collect(),
+    }
+}
+
+/// Render: every page and file of the site, in memory.
+pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
+    render::render(site, theme)
+}
+
+/// Links: the rules over a whole rendered site.
+pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
+    let paths: HashSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    check::check_output(
+        site,
+        &paths,
+        rendered
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+    )
+}
+
+/// Index: the search index of a rendered site.
+pub fn index(rendered: &Rendered) -> Result<Vec<OutputFile>, Diagnostic> {
+    let pages = search::pages(
+        rendered
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
+    );
+    search::index(&pages)
+}
+
+/// A run of the pipeline: what it made and everything it found.
+#[derive(Default)]
+pub struct Run {
+    pub site: Option<(Site, Theme)>,
+    /// The rendered site, with its search index when the run reached it.
+    pub rendered: Option<Rendered>,
+    pub findings: Diagnostics,
+    /// Whether the links of the rendered pages were checked.
+    pub links_checked: bool,
+}
+
+/// Runs the stages up to `until`, stopping where [`stops_after`] says.
+/// The index runs only for a site that has search.
+pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
+    let mut run = Run::default();
+    let (site, theme, read) = match load(root, base_url) {
+        Ok(loaded) => loaded,
+        Err(found) => {
+            run.findings = found;
+            return run;
+        }
+    };
+    run.findings = read;
+    if until >= Stage::Check {
+        run.findings.extend(check(&site).all());
+    }
+    if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
+        match render(&site, &theme) {
+            Ok(rendered) => run.rendered = Some(rendered),
+            Err(found) => {
+                run.findings.extend(found);
+                run.findings = std::mem::take(&mut run.findings).deduplicated();
+            }
+        }
+    }
+    if until >= Stage::Links
+        && let Some(rendered) = &run.rendered
+    {
+        run.findings.extend(links(&site, rendered));
+        run.links_checked = true;
+    }
+    if until >= Stage::Index
+        && site.config.search
+        && !stops_after(Stage::Links, &run.findings)
+        && let Some(rendered) = &mut run.rendered
+    {
+        match index(rendered) {
+            Ok(files) => rendered.files.extend(files),
+            Err(d) => run.findings.push(d),
+        }
+    }
+    run.site = Some((site, theme));
+    run
+}
