@@ -1,0 +1,87 @@
+//! Rule `consistency/plan`: plan attainment against the level and the
+//! plan implied by the target growth over last year's annual level.
+
+use super::*;
+
+/// `plan_attainment` against the level and the plan implied by
+/// `target_growth` (a growth over last year's annual level).
+pub(super) fn plan(
+    site: &Site,
+    index: &Index,
+    files: &DataFiles,
+    r: usize,
+    j: usize,
+    problems: &mut Diagnostics,
+    ok: &dyn Fn(usize, usize) -> bool,
+) {
+    let b = &site.releases[r];
+    let id = &site.catalog.indicators[j].id;
+    let Some(fields) = index.fields(r, j) else {
+        return;
+    };
+    let (Some(v), Some(a)) = (fields.get(Field::Value), fields.get(Field::PlanAttainment)) else {
+        return;
+    };
+    // The year's target may be stated in any release of that year.
+    let target = fields.get(Field::TargetGrowth).or_else(|| {
+        (0..site.releases.len())
+            .filter(|&x| site.releases[x].period().year == b.period().year)
+            .find_map(|x| index.fields(x, j).and_then(|f| f.get(Field::TargetGrowth)))
+    });
+    let Some(t) = target else { return };
+    let last_year = Period {
+        year: b.period().year - 1,
+        span: Span::Year,
+    };
+    let Some(br) = index.at(&last_year) else {
+        return;
+    };
+    let Some(w) = index.value(br, j) else {
+        return;
+    };
+    if !ok(br, j) {
+        return;
+    }
+    let base = &site.releases[br];
+    let (vv, ww, tt) = (Approx::of(v), Approx::of(w), Approx::of(t));
+    if ww.lo <= 0.0 || tt.lo <= -100.0 {
+        return;
+    }
+    let implied = Approx {
+        lo: vv.lo / (ww.hi * (1.0 + tt.hi / 100.0)) * 100.0,
+        hi: vv.hi / (ww.lo * (1.0 + tt.lo / 100.0)) * 100.0,
+    };
+    if implied.overlaps(Approx::of(a)) {
+        return;
+    }
+    let planned = w * (1.0 + t / 100.0);
+    let places = decimals(w);
+    let soft = revisable(base);
+    let message = format!(
+        "`{id}` plan_attainment is {}%, but the plan gives {}%: {v} against {}'s {w} raised by the {}% target ({planned:.places$})",
+        pct(a),
+        pct(v / planned * 100.0),
+        base.period().id(),
+        pct(t),
+    );
+    let hint = if soft {
+        revision_hint(
+            base,
+            "otherwise check the level, the target and the attainment against the source",
+        )
+    } else {
+        "check the level, the target and the attainment against the source".to_owned()
+    };
+    problems.push(
+        files
+            .at(
+                b,
+                &field_path(id, Field::PlanAttainment),
+                false,
+                level_for(soft),
+                Rule::Plan,
+                message,
+            )
+            .with_hint(hint),
+    );
+}
