@@ -24,5 +24,6 @@ mod sample_site;
 mod scaffold;
 mod search;
 mod serve;
+mod snapshots;
 mod structure;
 mod valid;

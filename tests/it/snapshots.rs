@@ -1,0 +1,104 @@
+//! Snapshots of what readers and editors get, so that every change to
+//! them shows in review as a diff of files under `tests/fixtures/snapshots/`:
+//! a few rendered pages of the tests' copy of the sample site, and its
+//! `bantin check --format json` report. A deliberate change is taken with
+//! `BANTIN_UPDATE_SNAPSHOTS=1 cargo test snapshots`, then the diff read.
+
+use std::process::Command;
+
+use crate::common::{TestSite, repo};
+
+/// Compares `got` with `tests/fixtures/snapshots/<name>`, or rewrites it
+/// when BANTIN_UPDATE_SNAPSHOTS is set.
+fn matches_snapshot(name: &str, got: &str) {
+    let path = repo().join("tests/fixtures/snapshots").join(name);
+    if std::env::var_os("BANTIN_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (BANTIN_UPDATE_SNAPSHOTS=1 writes it)",
+            path.display()
+        )
+    });
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .map_or_else(|| got.lines().count().min(want.lines().count()), |i| i);
+        panic!(
+            "{name} differs from its snapshot from line {}:\n  now:  {}\n  was:  {}\n(BANTIN_UPDATE_SNAPSHOTS=1 rewrites it; read the diff)",
+            line + 1,
+            got.lines().nth(line).unwrap_or(""),
+            want.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+/// Asset fingerprints (`style.css?v=1a2b3c4d`) and the charts runtime's
+/// version change with every edit of the theme's files; the snapshot
+/// keeps their place, not their value.
+fn without_fingerprints(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("?v=") {
+        out.push_str(&rest[..at + 3]);
+        rest = &rest[at + 3..];
+        let len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        out.push('…');
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    let mut parts = out.split("vendor/echarts-");
+    let mut text = parts.next().unwrap_or("").to_owned();
+    for part in parts {
+        text.push_str("vendor/echarts-…");
+        text.push_str(&part[part.find('/').unwrap_or(0)..]);
+    }
+    text
+}
+
+#[test]
+fn rendered_pages_match_their_snapshots() {
+    let site = TestSite::sample();
+    site.build();
+    for page in [
+        "index.html",
+        "2021-q1/index.html",
+        "en/2021-q1/index.html",
+        "en/indicators/exports/index.html",
+        "404.html",
+    ] {
+        let html = site.read(&format!("public/{page}"));
+        matches_snapshot(&format!("haiphong/{page}"), &without_fingerprints(&html));
+    }
+    let csv = site.read("public/data/2021-q1.csv");
+    matches_snapshot("haiphong/data/2021-q1.csv", &csv);
+}
+
+#[test]
+fn the_check_report_matches_its_snapshot() {
+    let site = TestSite::sample();
+    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["check", "--format", "json", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    matches_snapshot(
+        "haiphong/check.json",
+        &String::from_utf8(out.stdout).unwrap(),
+    );
+}
+
+#[test]
+fn fingerprints_are_left_out_of_snapshots() {
+    assert_eq!(
+        without_fingerprints(
+            "<link href=\"/static/style.css?v=1a2b3c4d\"><script src=\"/static/vendor/echarts-6.0.0/echarts.min.js\">"
+        ),
+        "<link href=\"/static/style.css?v=…\"><script src=\"/static/vendor/echarts-…/echarts.min.js\">"
+    );
+}
