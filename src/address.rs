@@ -106,8 +106,6 @@ pub enum File<'a> {
     },
     /// A file under `static/` (the theme's, the site's, or vendored).
     Static(&'a str),
-    /// A file of the search index, by its name inside [`PAGEFIND`].
-    Pagefind(&'a str),
     /// A language's Atom feed: `feed.xml`, `en/feed.xml`.
     Feed(&'a str),
     Sitemap,
@@ -190,7 +188,6 @@ impl Addresses {
                 format!("{}{chart}.{lang}.csv", page.charts_folder())
             }
             File::Static(name) => format!("static/{name}"),
-            File::Pagefind(name) => pagefind_output(name),
             File::Feed(lang) => format!("{}feed.xml", self.language_folder(lang)),
             File::Sitemap => "sitemap.xml".into(),
             File::Robots => "robots.txt".into(),
@@ -296,10 +293,7 @@ mod tests {
             }),
             "data/charts/pages/about/growth.en.csv"
         );
-        assert_eq!(
-            a.file_output(File::Pagefind("pagefind.js")),
-            "pagefind/pagefind.js"
-        );
+        assert_eq!(pagefind_output("pagefind.js"), "pagefind/pagefind.js");
         assert_eq!(a.file_href(File::Static("style.css")), "/static/style.css");
     }
 }

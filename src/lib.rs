@@ -2,38 +2,41 @@
 //! bilingual static site. The pipeline runs one way:
 //!
 //! 1. **load**: `site.toml`, the indicator catalogue, each release's
-//!    `data.yaml` and narratives, free pages ([`site::Site::load`]);
+//!    `data.yaml` and narratives, free pages (`site.rs`), and the theme;
 //! 2. **check**: calls name figures that exist, figures agree across
-//!    periods, texts are complete ([`check::check`]);
-//! 3. **render**: pages per language through the theme, with their charts
-//!    ([`render`]), and the open data files ([`opendata`]); then every link
-//!    of the result leads somewhere ([`check::check_output`]);
-//! 4. **index**: the pages for the site's search ([`search`]);
-//! 5. **write**: into a staging folder, swapped in whole ([`output`]).
+//!    periods, texts are complete (`check/`);
+//! 3. **render**: pages per language through the theme, with their charts,
+//!    and the open data files (`render/`, `opendata.rs`), every address
+//!    from `address.rs`;
+//! 4. **links**: every link of the result leads somewhere (`check/links.rs`);
+//! 5. **index**: the pages for the site's search ([`search`]);
+//! 6. **write**: into a staging folder, swapped in whole (`output.rs`).
 //!
-//! [`pipeline`] holds the stages and the one rule for when findings stop
+//! `pipeline.rs` holds the stages and the one rule for when findings stop
 //! a run; [`build`] runs it to the end and writes, [`check_site`] to the
-//! links and reports, `serve` ([`serve::site`]) stage by stage.
+//! links and reports, `serve` ([`serve::site`]) stage by stage. The
+//! modules are private to the crate but for what the binary and the tests
+//! use.
 
-pub mod address;
+pub(crate) mod address;
 pub mod catalog;
-pub mod check;
+pub(crate) mod check;
 pub mod config;
 pub mod dataset;
-pub mod diagnostic;
-pub mod fs;
-pub mod locale;
+pub(crate) mod diagnostic;
+pub(crate) mod fs;
+pub(crate) mod locale;
 pub mod narrative;
-pub mod opendata;
-pub mod output;
+pub(crate) mod opendata;
+pub(crate) mod output;
 pub mod period;
-pub mod pipeline;
-pub mod render;
+pub(crate) mod pipeline;
+pub(crate) mod render;
 pub mod report;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
-pub mod site;
+pub(crate) mod site;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

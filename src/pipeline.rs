@@ -147,6 +147,10 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
         }
     };
     run.findings = read;
+    if until == Stage::Load {
+        run.site = Some((site, theme));
+        return run;
+    }
     if until >= Stage::Check {
         run.findings.extend(check(&site).all());
     }

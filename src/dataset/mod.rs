@@ -2,8 +2,8 @@
 //! per indicator the fields (level, growth, plan…); plus breakdowns (a table
 //! of rows, such as IIP by industry).
 //!
-//! The model is here; [`parse`] reads a data file into it, reporting every
-//! problem with its place; [`number`] reads the figures, and is the one
+//! The model is here; `parse` reads a data file into it, reporting every
+//! problem with its place; `number` reads the figures, and is the one
 //! reader of numbers written with separators (`5.718,5`).
 
 mod number;

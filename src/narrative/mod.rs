@@ -6,9 +6,9 @@
 //! write positional arguments, which Tera does not have, and a narrow
 //! language can name the exact line and column of every mistake.
 //!
-//! Reading a narrative splits its front matter off ([`front_matter`]),
-//! finds its calls ([`calls`]) and its links; [`resolve`] says what a
-//! call names in the site's figures; [`html`] turns the Markdown into
+//! Reading a narrative splits its front matter off (`front_matter`),
+//! finds its calls (`calls`) and its links; `resolve` says what a
+//! call names in the site's figures; `html` turns the Markdown into
 //! HTML with each call's HTML in its place.
 
 mod calls;
