@@ -1,6 +1,6 @@
 //! Periods: what a release's figures cover. Parsing (`2021-Q1`, `2022-H1`,
 //! `2024-9M`, `2021-03`, `2019`), order, slugs, and "same period last year".
-//! Titles per language live in [`crate::locale`].
+//! Titles per language live in `crate::locale`.
 
 use std::cmp::Ordering;
 use std::fmt;

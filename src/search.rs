@@ -120,7 +120,7 @@ pub fn pages<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(Strin
 }
 
 /// Indexes `pages` (address, HTML) and returns the index's files, under
-/// [`crate::address::PAGEFIND`].
+/// `pagefind/` (`crate::address::PAGEFIND`).
 ///
 /// Pagefind keeps a separate index per language and works on one core;
 /// so each language is indexed by its own Pagefind, in parallel, and the
