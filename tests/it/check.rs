@@ -68,19 +68,10 @@ fn findings(report: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-/// Compares `got` with a file of the fixture, or rewrites the file when
-/// BANTIN_UPDATE_SNAPSHOTS is set.
+/// Compares `got` with a file of the fixture.
 fn matches_file(name: &str, file: &str, got: &str) {
     let path = repo().join("tests/fixtures/check").join(name).join(file);
-    if std::env::var_os("BANTIN_UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    assert_eq!(
-        got, want,
-        "{name}/{file} differs (BANTIN_UPDATE_SNAPSHOTS=1 rewrites it)"
-    );
+    crate::common::matches_snapshot(&path, got);
 }
 
 /// Runs check on a case; compares its findings; returns the exit code.

@@ -133,6 +133,37 @@ impl TestSite {
     }
 }
 
+/// Compares `got` with the snapshot file at `path`, or writes it when
+/// BANTIN_UPDATE_SNAPSHOTS is set (then read the diff). The check
+/// fixtures' expectations and the rendered pages' snapshots both use it.
+pub fn matches_snapshot(path: &Path, got: &str) {
+    if std::env::var_os("BANTIN_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (BANTIN_UPDATE_SNAPSHOTS=1 writes it)",
+            path.display()
+        )
+    });
+    if got != want {
+        let line = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| got.lines().count().min(want.lines().count()));
+        panic!(
+            "{} differs from line {}:\n  now:  {}\n  was:  {}\n(BANTIN_UPDATE_SNAPSHOTS=1 rewrites it; read the diff)",
+            path.display(),
+            line + 1,
+            got.lines().nth(line).unwrap_or(""),
+            want.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
 /// A parsed page.
 pub struct Page(pub Html);
 

@@ -8,34 +8,9 @@ use std::process::Command;
 
 use crate::common::{TestSite, repo};
 
-/// Compares `got` with `tests/fixtures/snapshots/<name>`, or rewrites it
-/// when BANTIN_UPDATE_SNAPSHOTS is set.
+/// Compares `got` with `tests/fixtures/snapshots/<name>`.
 fn matches_snapshot(name: &str, got: &str) {
-    let path = repo().join("tests/fixtures/snapshots").join(name);
-    if std::env::var_os("BANTIN_UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (BANTIN_UPDATE_SNAPSHOTS=1 writes it)",
-            path.display()
-        )
-    });
-    if got != want {
-        let line = got
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .map_or_else(|| got.lines().count().min(want.lines().count()), |i| i);
-        panic!(
-            "{name} differs from its snapshot from line {}:\n  now:  {}\n  was:  {}\n(BANTIN_UPDATE_SNAPSHOTS=1 rewrites it; read the diff)",
-            line + 1,
-            got.lines().nth(line).unwrap_or(""),
-            want.lines().nth(line).unwrap_or("")
-        );
-    }
+    crate::common::matches_snapshot(&repo().join("tests/fixtures/snapshots").join(name), got);
 }
 
 /// Asset fingerprints (`style.css?v=1a2b3c4d`) and the charts runtime's
