@@ -95,9 +95,9 @@ fn main() {
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
         let (site, hugo_site) = (dir.path().join("bantin"), dir.path().join("hugo"));
-        let releases = synthetic::releases(n);
-        synthetic::write_bantin(&site, &releases);
-        synthetic::write_hugo(&hugo_site, &releases);
+        let releases = synthetic::releases(n, synthetic::Shape::REALISTIC);
+        synthetic::bantin::write_site(&site, &releases);
+        synthetic::hugo::write_site(&hugo_site, &releases);
         drop(releases);
         let runs = if n > 1000 { 1 } else { 3 };
         let root = site.to_str().unwrap();

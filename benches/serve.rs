@@ -34,7 +34,7 @@ fn main() {
         .unwrap_or(1000);
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    synthetic::write_bantin(root, &synthetic::releases(n));
+    synthetic::bantin::write_site(root, &synthetic::releases(n, synthetic::Shape::REALISTIC));
     let edited = root.join("content/bulletins/2020-06/index.en.md");
     let edit = |k: usize| {
         let mut f = std::fs::OpenOptions::new()

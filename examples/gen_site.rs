@@ -4,7 +4,9 @@
 //!     cargo run --release -- build --root /tmp/big
 //!
 //! `--hugo DIR` also writes the same content as a Hugo site
-//! (`hugo --source DIR`). `cargo bench --bench build` does all of it and
+//! (`hugo --source DIR`); `--light` writes the earlier, lighter workload
+//! (short texts with a few figures) instead of the realistic one
+//! (`examples/synthetic`). `cargo bench --bench build` does all of it and
 //! prints the figures.
 
 mod synthetic;
@@ -15,6 +17,7 @@ fn main() {
     let mut periods = 1000;
     let mut out = None;
     let mut hugo = None;
+    let mut shape = synthetic::Shape::REALISTIC;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || {
@@ -29,6 +32,7 @@ fn main() {
             }
             "--out" => out = Some(PathBuf::from(value())),
             "--hugo" => hugo = Some(PathBuf::from(value())),
+            "--light" => shape = synthetic::Shape::LIGHT,
             other => usage(&format!("unknown argument {other}")),
         }
     }
@@ -38,19 +42,16 @@ fn main() {
             usage(&format!("{} is not empty", dir.display()));
         }
     }
-    let releases = synthetic::releases(periods);
-    synthetic::write_bantin(&out, &releases);
-    println!(
-        "bantin site: {} ({periods} monthly releases)",
-        out.display()
-    );
+    let releases = synthetic::releases(periods, shape);
+    synthetic::bantin::write_site(&out, &releases);
+    println!("bantin site: {} ({periods} releases)", out.display());
     if let Some(h) = hugo {
-        synthetic::write_hugo(&h, &releases);
+        synthetic::hugo::write_site(&h, &releases);
         println!("Hugo site:   {}", h.display());
     }
 }
 
 fn usage(problem: &str) -> ! {
-    eprintln!("gen_site: {problem}\nusage: gen_site --periods N --out DIR [--hugo DIR]");
+    eprintln!("gen_site: {problem}\nusage: gen_site --periods N --out DIR [--hugo DIR] [--light]");
     std::process::exit(2)
 }

@@ -1,40 +1,143 @@
-//! A synthetic site for the benchmarks: N releases, newest in 2024, each with 30 indicators, a 20-row breakdown and about
-//! 800 words per language with two charts and a few figures in the text.
-//! Written for bantin, and with the same content for Hugo (a minimal
-//! theme that shows what bantin's does: cards, the text with its charts'
-//! data and figures, a table of every indicator, the breakdown, links to
-//! the neighbours and the other language), so both can be timed on it.
+//! A synthetic site for the benchmarks, of the shape a department's
+//! bulletins have: releases cycling through the year, its four quarters,
+//! the first half, nine months and the twelve months (18 a year, newest in
+//! 2024); 30 indicators (25 levels with growth on the year, on the
+//! previous period where there is one, plan attainment, share and the
+//! country's growth; 5 growth-only indices); a 20-row breakdown; and a
+//! narrative per language of about 800 English words (1,100 Vietnamese
+//! syllables) in six `##` sections with lists, a table, about 80 figure
+//! calls and 4 charts ([`text`]).
 //!
-//! Shared by `examples/gen_site.rs` and the benchmarks (by `#[path]`).
+//! The figures agree with each other the way `bantin check` holds them
+//! to: every level is a sum of monthly levels, so quarters, halves and
+//! years add up, and growth figures are computed from the levels they
+//! compare.
+//!
+//! Written for bantin ([`bantin::write_site`]) and, with the same content,
+//! for Hugo ([`hugo::write_site`]), so both can be timed on it. Shared by
+//! `examples/gen_site.rs` and the benchmarks (by `#[path]`).
 
 #![allow(dead_code)]
 
-use std::fmt::Write as _;
+pub mod bantin;
+pub mod hugo;
+pub mod text;
+
 use std::path::Path;
 
-pub const INDICATORS: usize = 30;
+/// Indicators with levels (flows: they add up over months).
+pub const LEVELS: usize = 25;
+/// Growth-only indices.
+pub const INDICES: usize = 5;
+pub const INDICATORS: usize = LEVELS + INDICES;
+/// Rows of the breakdown.
 pub const ROWS: usize = 20;
-const PARAGRAPHS: usize = 16;
-const WORDS: usize = 50;
 
-const VOCABULARY: [&str; 16] = [
-    "kim",
-    "ngạch",
-    "xuất",
-    "khẩu",
-    "tăng",
-    "trưởng",
-    "doanh",
-    "nghiệp",
-    "sản",
-    "xuất",
-    "công",
-    "nghiệp",
-    "thành",
-    "phố",
-    "quý",
-    "tháng",
-];
+/// How much text a release has; [`Shape::REALISTIC`] is what the
+/// benchmarks measure.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    /// `##` sections per narrative.
+    pub sections: usize,
+    /// Sentences of prose per section, each with two figure calls.
+    pub sentences: usize,
+    /// Filler words per sentence, besides the indicator's name and figures.
+    pub filler: usize,
+    /// Whether sections carry lists, a table and charts.
+    pub furniture: bool,
+}
+
+impl Shape {
+    /// About 800 English words, 80 calls, 4 charts per narrative.
+    pub const REALISTIC: Shape = Shape {
+        sections: 6,
+        sentences: 4,
+        filler: 10,
+        furniture: true,
+    };
+    /// The earlier, lighter workload: short prose, few calls.
+    pub const LIGHT: Shape = Shape {
+        sections: 2,
+        sentences: 1,
+        filler: 30,
+        furniture: false,
+    };
+}
+
+/// A kind of period, as its id is written after the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    Month(u32),
+    Quarter(u32),
+    Half,
+    NineMonths,
+    Year,
+}
+
+impl Span {
+    /// The kinds of a year, newest first as a year's releases come out.
+    pub fn year() -> Vec<Span> {
+        let mut v = vec![Span::Year];
+        for m in (1..=12).rev() {
+            v.push(Span::Month(m));
+            match m {
+                3 | 6 | 9 | 12 => v.push(Span::Quarter(m / 3)),
+                _ => {}
+            }
+            if m == 6 {
+                v.push(Span::Half);
+            }
+            if m == 9 {
+                v.push(Span::NineMonths);
+            }
+        }
+        v
+    }
+
+    /// The months it covers (1-based, inclusive).
+    pub fn months(self) -> (u32, u32) {
+        match self {
+            Span::Month(m) => (m, m),
+            Span::Quarter(q) => (q * 3 - 2, q * 3),
+            Span::Half => (1, 6),
+            Span::NineMonths => (1, 9),
+            Span::Year => (1, 12),
+        }
+    }
+
+    pub fn suffix(self) -> String {
+        match self {
+            Span::Month(m) => format!("-{m:02}"),
+            Span::Quarter(q) => format!("-Q{q}"),
+            Span::Half => "-H1".into(),
+            Span::NineMonths => "-9M".into(),
+            Span::Year => String::new(),
+        }
+    }
+
+    /// The period before it of the same kind (a month's or a quarter's),
+    /// as (years back, span); none for cumulative periods.
+    pub fn previous(self) -> Option<(i32, Span)> {
+        match self {
+            Span::Month(1) => Some((1, Span::Month(12))),
+            Span::Month(m) => Some((0, Span::Month(m - 1))),
+            Span::Quarter(1) => Some((1, Span::Quarter(4))),
+            Span::Quarter(q) => Some((0, Span::Quarter(q - 1))),
+            _ => None,
+        }
+    }
+}
+
+/// One indicator's figures in a release; `None` where it has none.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    pub value: Option<f64>,
+    pub growth_yoy: f64,
+    pub growth_prev: Option<f64>,
+    pub plan_attainment: Option<f64>,
+    pub share: Option<f64>,
+    pub national_growth: Option<f64>,
+}
 
 /// One release's content, the same whatever tool renders it.
 pub struct Release {
@@ -43,358 +146,181 @@ pub struct Release {
     /// Its folder: the id in lower case.
     pub slug: String,
     pub year: i32,
-    /// The last month the period covers (for Hugo's date).
-    pub month: u32,
-    /// Per indicator: level and growth on the same period a year before.
-    pub figures: Vec<(f64, f64)>,
+    pub span: Span,
+    /// Per indicator, in catalogue order.
+    pub figures: Vec<Figures>,
     /// The breakdown's growth per sector.
-    pub rows: Vec<i64>,
-    /// Per language (vi, en): paragraphs of words.
-    pub paragraphs: [Vec<String>; 2],
+    pub rows: Vec<f64>,
+    /// Per indicator charted (see [`text::CHARTED`]): the levels of the
+    /// recent periods of this kind, oldest first, as (period id, level).
+    pub trends: Vec<Vec<(String, f64)>>,
+    /// Per language (vi, en).
+    pub narratives: [text::Narrative; 2],
 }
 
-/// The kinds of period a year has, as (id suffix, last month, periods of
-/// that kind per year): 12 months, 4 quarters, the first half, the
-/// cumulative months that are not also a quarter, half or year, and the
-/// year. 26 releases a year.
-fn spans() -> Vec<(String, u32, usize)> {
-    let mut spans: Vec<(String, u32, usize)> = (1..=12u32)
-        .rev()
-        .map(|m| (format!("-{m:02}"), m, 12))
-        .collect();
-    spans.extend((1..=4u32).rev().map(|q| (format!("-Q{q}"), q * 3, 4)));
-    spans.push(("-H1".into(), 6, 1));
-    spans.extend([2u32, 4, 5, 7, 8, 9, 10, 11].map(|m| (format!("-{m}M"), m, 1)));
-    spans.push((String::new(), 12, 1));
-    spans
-}
+/// A small deterministic generator: the same site every run.
+pub struct Rand(u64);
 
-/// `n` releases, newest year first, up to 2024: monthly ones alone up to
-/// 1,000 (an office publishing every month for 83 years); beyond, every
-/// kind of period in each year, and years after 2024 if 1900-2024 is too
-/// short (bantin's years start at 1900). The growth figures
-/// agree with the levels of the same kind of period a year before
-/// (bantin check holds them to it).
-pub fn releases(n: usize) -> Vec<Release> {
-    let mut seed: u64 = 7;
-    let mut rand = move |m: u64| {
-        seed = seed
+impl Rand {
+    pub fn new(seed: u64) -> Rand {
+        Rand(seed)
+    }
+    /// 0..m.
+    pub fn below(&mut self, m: u64) -> u64 {
+        self.0 = self
+            .0
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        (seed >> 33) % m
-    };
-    let all = spans();
-    let kinds: Vec<&(String, u32, usize)> = if n <= 1000 {
-        all.iter()
-            .filter(|(_, _, per_year)| *per_year == 12)
-            .collect()
-    } else {
-        all.iter().collect()
-    };
-    // Which periods, newest first.
-    let mut periods: Vec<(i32, usize)> = Vec::with_capacity(n);
-    // bantin's years start at 1900: a site too big for 1900-2024 runs on
-    // into later years.
-    let mut year = 2024.max(1900 + n.div_ceil(kinds.len()) as i32 - 1);
-    while periods.len() < n {
-        for k in 0..kinds.len() {
-            if periods.len() < n {
-                periods.push((year, k));
-            }
-        }
-        year -= 1;
+        (self.0 >> 33) % m
     }
-    // Periods of one span (months, quarters, each other kind) form one
-    // series: each span's levels per indicator, oldest first.
-    let group = |k: usize| match kinds[k].2 {
-        12 => "month".to_owned(),
-        4 => "quarter".to_owned(),
-        _ => kinds[k].0.clone(),
-    };
-    let mut groups: Vec<String> = Vec::new();
-    for k in 0..kinds.len() {
-        if !groups.contains(&group(k)) {
-            groups.push(group(k));
-        }
+    /// A uniform number in lo..hi.
+    pub fn between(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * (self.below(1_000_000) as f64 / 1_000_000.0)
     }
-    let group_of: Vec<usize> = (0..kinds.len())
-        .map(|k| groups.iter().position(|g| *g == group(k)).unwrap())
-        .collect();
-    let mut series: Vec<Vec<Vec<f64>>> = Vec::new();
-    for g in 0..groups.len() {
-        let count = periods.iter().filter(|(_, k)| group_of[*k] == g).count();
-        series.push(
-            (0..INDICATORS)
-                .map(|_| {
-                    let mut x = (1000 + rand(99_000)) as f64;
-                    (0..count)
-                        .map(|_| {
-                            x *= 1.0 + (rand(130) as f64 - 50.0) / 1000.0;
-                            (x * 10.0).round() / 10.0
-                        })
-                        .collect()
-                })
-                .collect(),
-        );
-    }
-    let mut seen = vec![0usize; groups.len()];
-    let mut out = Vec::with_capacity(n);
-    for (year, k) in periods {
-        let (suffix, month, per_year) = kinds[k];
-        let g = group_of[k];
-        // Position in the oldest-first series; the same period a year
-        // before is `per_year` places back.
-        let at = series[g][0].len() - 1 - seen[g];
-        seen[g] += 1;
-        let figures = series[g]
-            .iter()
-            .map(|levels| {
-                let growth = match at.checked_sub(*per_year) {
-                    Some(base) => (levels[at] / levels[base] - 1.0) * 100.0,
-                    None => rand(40) as f64,
-                };
-                (levels[at], (growth * 100.0).round() / 100.0)
+}
+
+fn round(x: f64, decimals: i32) -> f64 {
+    let p = 10f64.powi(decimals);
+    (x * p).round() / p
+}
+
+/// Monthly levels of one indicator from `first_year` on, one decimal,
+/// so that every sum of them is exact at one decimal too.
+struct Months {
+    first_year: i32,
+    levels: Vec<f64>,
+}
+
+impl Months {
+    fn new(first_year: i32, years: usize, rand: &mut Rand) -> Months {
+        let mut x = rand.between(200.0, 20_000.0);
+        let levels = (0..years * 12)
+            .map(|_| {
+                x *= 1.0 + rand.between(-0.03, 0.045);
+                round(x, 1)
             })
             .collect();
-        let rows = (0..ROWS).map(|_| rand(120) as i64 - 40).collect();
-        let mut text = || {
-            (0..PARAGRAPHS)
-                .map(|_| {
-                    (0..WORDS)
-                        .map(|_| VOCABULARY[rand(16) as usize])
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect::<Vec<_>>()
-        };
-        let paragraphs = [text(), text()];
-        let id = format!("{year}{suffix}");
+        Months { first_year, levels }
+    }
+
+    /// The level of `span` in `year`: the sum of its months, rounded as
+    /// written (one decimal).
+    fn level(&self, year: i32, span: Span) -> f64 {
+        let (from, to) = span.months();
+        let base = (year - self.first_year) as usize * 12;
+        let tenths: i64 = (from..=to)
+            .map(|m| (self.levels[base + m as usize - 1] * 10.0).round() as i64)
+            .sum();
+        tenths as f64 / 10.0
+    }
+}
+
+/// `n` releases, newest first: every kind of period of a year, year after
+/// year back from 2024, and on past 2024 when 1900–2024 is too short for
+/// `n` (bantin's years start at 1900).
+pub fn releases(n: usize, shape: Shape) -> Vec<Release> {
+    let mut rand = Rand::new(7);
+    let kinds = Span::year();
+    let years = n.div_ceil(kinds.len());
+    let newest = 2024.max(1900 + years as i32 - 1);
+    let oldest = newest - years as i32 + 1;
+    // One more year before the oldest, so every release's growth has a
+    // base (a department's first bulletin still compares with a year
+    // it did not publish).
+    let months: Vec<Months> = (0..LEVELS)
+        .map(|_| Months::new(oldest - 1, years + 1, &mut rand))
+        .collect();
+    let mut periods: Vec<(i32, Span)> = Vec::with_capacity(n);
+    'years: for year in (oldest..=newest).rev() {
+        for &span in &kinds {
+            if periods.len() == n {
+                break 'years;
+            }
+            periods.push((year, span));
+        }
+    }
+    let ids: std::collections::HashSet<String> = periods
+        .iter()
+        .map(|(y, s)| format!("{y}{}", s.suffix()))
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for &(year, span) in &periods {
+        let mut figures: Vec<Figures> = months
+            .iter()
+            .map(|m| {
+                let level = m.level(year, span);
+                let growth_yoy = round((level / m.level(year - 1, span) - 1.0) * 100.0, 2);
+                let growth_prev = span.previous().map(|(back, prev)| {
+                    round((level / m.level(year - back, prev) - 1.0) * 100.0, 2)
+                });
+                let annual_plan = m.level(year - 1, Span::Year) * 1.08;
+                Figures {
+                    value: Some(level),
+                    growth_yoy,
+                    growth_prev,
+                    plan_attainment: Some(round(level / annual_plan * 100.0, 2)),
+                    share: Some(round(rand.between(0.5, 3.5), 2)),
+                    national_growth: Some(round(rand.between(-4.0, 14.0), 2)),
+                }
+            })
+            .collect();
+        figures.extend((0..INDICES).map(|_| Figures {
+            growth_yoy: round(rand.between(-8.0, 22.0), 2),
+            growth_prev: span.previous().map(|_| round(rand.between(-6.0, 8.0), 2)),
+            ..Figures::default()
+        }));
+        let rows = (0..ROWS)
+            .map(|_| round(rand.between(-40.0, 80.0), 2))
+            .collect();
+        // The trend charts show up to 12 periods of this kind.
+        let trends = text::CHARTED
+            .iter()
+            .map(|&j| {
+                let mut points = Vec::new();
+                let (mut y, mut s) = (year, span);
+                for _ in 0..12 {
+                    if y < oldest {
+                        break;
+                    }
+                    let id = format!("{y}{}", s.suffix());
+                    if !ids.contains(&id) {
+                        break;
+                    }
+                    points.push((id, months[j].level(y, s)));
+                    match s.previous() {
+                        Some((back, prev)) => (y, s) = (y - back, prev),
+                        None => y -= 1,
+                    }
+                }
+                points.reverse();
+                points
+            })
+            .collect();
+        let id = format!("{year}{}", span.suffix());
+        // A figure of the same period a year before, if it was published.
+        let earlier = Some(format!("{}{}", year - 1, span.suffix())).filter(|p| ids.contains(p));
+        let narratives = text::narratives(&mut rand, shape, span, earlier.as_deref());
         out.push(Release {
             slug: id.to_lowercase(),
             id,
             year,
-            month: *month,
+            span,
             figures,
             rows,
-            paragraphs,
+            trends,
+            narratives,
         });
     }
     out
+}
+
+/// The ids of the indicators, in catalogue order.
+pub fn indicator_id(j: usize) -> String {
+    format!("i{j:02}")
 }
 
 fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, text).unwrap();
-}
-
-/// The narrative of a release, with the calls of `call(kind, id)` at the
-/// same places for both tools: a breakdown chart, a trend chart and a
-/// sentence with a figure and its change.
-fn narrative(paragraphs: &[String], call: &dyn Fn(&str, &str) -> String) -> String {
-    let mut text = String::new();
-    for (p, para) in paragraphs.iter().enumerate() {
-        text.push_str(para);
-        text.push_str("\n\n");
-        match p {
-            3 => writeln!(text, "{}\n", call("chart", "by_sector")).unwrap(),
-            6 => writeln!(text, "{}\n", call("chart", "i01")).unwrap(),
-            9 => writeln!(
-                text,
-                "Xuất khẩu {}, {}.\n",
-                call("value", "i01"),
-                call("change", "i01")
-            )
-            .unwrap(),
-            _ => {}
-        }
-    }
-    text
-}
-
-/// The site for bantin: site.toml, the catalogue, a folder per release.
-pub fn write_bantin(root: &Path, releases: &[Release]) {
-    write(
-        root,
-        "site.toml",
-        "base_url = \"https://example.gov.vn/\"\ndefault_language = \"vi\"\nlanguages = [\"vi\", \"en\"]\nkey_indicators = [\"i00\", \"i01\", \"i02\", \"i03\"]\n[title]\nvi = \"Bản tin\"\nen = \"Bulletin\"\n[publisher]\nvi = \"Sở Công Thương\"\nen = \"Department of Industry and Trade\"\n",
-    );
-    let mut catalog = String::new();
-    for i in 0..INDICATORS {
-        writeln!(
-            catalog,
-            "i{i:02}:\n  name: {{ vi: \"Chỉ tiêu công nghiệp số {i}\", en: \"Industry indicator {i}\" }}\n  unit: {{ vi: \"tỷ đồng\", en: \"billion VND\" }}"
-        )
-        .unwrap();
-    }
-    write(root, "content/indicators.yaml", &catalog);
-    for r in releases {
-        let mut data = format!("period: {}\nstatus: final\nindicators:\n", r.id);
-        for (i, (value, growth)) in r.figures.iter().enumerate() {
-            writeln!(
-                data,
-                "  i{i:02}:\n    value: {value:.1}\n    growth_yoy: {growth:.2}"
-            )
-            .unwrap();
-        }
-        data.push_str("breakdowns:\n  by_sector:\n    title: { vi: \"Theo ngành\", en: \"By sector\" }\n    field: growth_yoy\n    rows:\n");
-        for (s, g) in r.rows.iter().enumerate() {
-            writeln!(
-                data,
-                "      - {{ label: {{ vi: \"Ngành số {s}\", en: \"Sector {s}\" }}, growth_yoy: {g}.5 }}"
-            )
-            .unwrap();
-        }
-        write(
-            root,
-            &format!("content/bulletins/{}/data.yaml", r.slug),
-            &data,
-        );
-        for (l, lang) in ["vi", "en"].iter().enumerate() {
-            let call = |f: &str, id: &str| format!("{{{{ {f}(\"{id}\") }}}}");
-            let text = format!(
-                "---\ntitle: \"Bản tin {}\"\n---\n\n{}",
-                r.id,
-                narrative(&r.paragraphs[l], &call)
-            );
-            write(
-                root,
-                &format!("content/bulletins/{}/index.{lang}.md", r.slug),
-                &text,
-            );
-        }
-    }
-}
-
-const HUGO_CONFIG: &str = r#"baseURL = "https://example.gov.vn/"
-title = "Bản tin"
-defaultContentLanguage = "vi"
-disableKinds = ["taxonomy", "term"]
-# Synthetic sites run past today for their size.
-buildFuture = true
-[languages.vi]
-weight = 1
-languageName = "Tiếng Việt"
-[languages.en]
-weight = 2
-languageName = "English"
-"#;
-
-const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
-<html lang="{{ .Language.Lang }}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ .Title }} | {{ .Site.Title }}</title>
-<meta name="description" content="{{ .Summary | plainify | truncate 160 }}">
-<link rel="canonical" href="{{ .Permalink }}">
-{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
-{{ end }}<link rel="stylesheet" href="{{ "style.css" | relURL }}">
-</head>
-<body>
-<header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a>
-<ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul>
-</header>
-<main>{{ block "main" . }}{{ end }}</main>
-</body>
-</html>
-"#;
-
-const HUGO_SINGLE: &str = r#"{{ define "main" }}
-<article>
-<h1>{{ .Title }}</h1>
-<section class="cards">{{ range first 4 .Params.figures }}
-<div class="card"><p>{{ .name }}</p><p class="figure">{{ lang.FormatNumber 1 .value }}</p><p>{{ lang.FormatNumber 2 .growth }}%</p></div>{{ end }}
-</section>
-<section class="narrative">{{ .Content }}</section>
-<table><caption>{{ .Title }}</caption>
-<thead><tr><th>Indicator</th><th>Value</th><th>Growth (%)</th></tr></thead>
-<tbody>{{ range .Params.figures }}<tr><th>{{ .name }}</th><td>{{ lang.FormatNumber 1 .value }}</td><td>{{ lang.FormatNumber 2 .growth }}</td></tr>{{ end }}</tbody>
-</table>
-<table><caption>By sector</caption>
-<tbody>{{ range .Params.rows }}<tr><th>{{ .label }}</th><td>{{ lang.FormatNumber 1 .value }}</td></tr>{{ end }}</tbody>
-</table>
-<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
-</article>
-{{ end }}
-"#;
-
-const HUGO_LIST: &str = r#"{{ define "main" }}
-<h1>{{ .Title }}</h1>
-<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "01/2006" }}</li>{{ end }}</ul>
-{{ end }}
-"#;
-
-/// A chart: its data as JSON for the page's script, and a table of it.
-const HUGO_CHART: &str = r#"{{ $id := .Get 0 }}{{ $rows := cond (eq $id "by_sector") .Page.Params.rows (where .Page.Params.figures "id" "ne" "") }}
-<figure class="chart"><div role="img" aria-label="{{ $id }}"></div>
-<script type="application/json">{{ $rows | jsonify | safeJS }}</script>
-<table>{{ range $rows }}<tr><th>{{ or .label .name }}</th><td>{{ lang.FormatNumber 1 (or .value .growth) }}</td></tr>{{ end }}</table>
-</figure>
-"#;
-
-const HUGO_VALUE: &str = r#"{{ $id := .Get 0 }}{{ range where .Page.Params.figures "id" $id }}{{ lang.FormatNumber 1 .value }} tỷ đồng{{ end }}"#;
-
-const HUGO_CHANGE: &str = r#"{{ $id := .Get 0 }}{{ range where .Page.Params.figures "id" $id }}{{ if ge .growth 0 }}tăng{{ else }}giảm{{ end }} {{ lang.FormatNumber 2 (cond (ge .growth 0) .growth (mul .growth -1)) }}%{{ end }}"#;
-
-/// The same content for Hugo: a page bundle per release with a file per
-/// language, the figures in front matter, the calls as shortcodes.
-pub fn write_hugo(root: &Path, releases: &[Release]) {
-    write(root, "hugo.toml", HUGO_CONFIG);
-    write(root, "layouts/_default/baseof.html", HUGO_BASEOF);
-    write(root, "layouts/_default/single.html", HUGO_SINGLE);
-    write(root, "layouts/_default/list.html", HUGO_LIST);
-    write(root, "layouts/shortcodes/chart.html", HUGO_CHART);
-    write(root, "layouts/shortcodes/value.html", HUGO_VALUE);
-    write(root, "layouts/shortcodes/change.html", HUGO_CHANGE);
-    write(
-        root,
-        "static/style.css",
-        "body { font-family: sans-serif; }\n",
-    );
-    for lang in ["vi", "en"] {
-        write(
-            root,
-            &format!("content/bulletins/_index.{lang}.md"),
-            "---\ntitle: \"Bản tin\"\n---\n",
-        );
-    }
-    for r in releases {
-        for (l, lang) in ["vi", "en"].iter().enumerate() {
-            let last_day = match r.month {
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            let mut page = format!(
-                "---\ntitle: \"Bản tin {}\"\ndate: {}-{:02}-{last_day}\nfigures:\n",
-                r.id, r.year, r.month
-            );
-            for (i, (value, growth)) in r.figures.iter().enumerate() {
-                let name = if l == 0 {
-                    format!("Chỉ tiêu công nghiệp số {i}")
-                } else {
-                    format!("Industry indicator {i}")
-                };
-                writeln!(
-                    page,
-                    "  - {{ id: i{i:02}, name: \"{name}\", value: {value:.1}, growth: {growth:.2} }}"
-                )
-                .unwrap();
-            }
-            page.push_str("rows:\n");
-            for (s, g) in r.rows.iter().enumerate() {
-                let label = if l == 0 { "Ngành số" } else { "Sector" };
-                writeln!(page, "  - {{ label: \"{label} {s}\", value: {g}.5 }}").unwrap();
-            }
-            let call = |f: &str, id: &str| format!("{{{{< {f} \"{id}\" >}}}}");
-            page.push_str("---\n\n");
-            page.push_str(&narrative(&r.paragraphs[l], &call));
-            write(
-                root,
-                &format!("content/bulletins/{}/index.{lang}.md", r.slug),
-                &page,
-            );
-        }
-    }
 }
