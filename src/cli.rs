@@ -56,6 +56,9 @@ pub struct CheckArgs {
     /// (as `build --base-url` would publish).
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Print how long each stage took (on standard error).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -95,4 +98,7 @@ pub struct BuildArgs {
     /// Allow an output folder outside the site folder.
     #[arg(long)]
     pub force: bool,
+    /// Print how long each stage took (on standard error).
+    #[arg(long)]
+    pub timings: bool,
 }

@@ -44,6 +44,7 @@ use std::time::{Duration, Instant};
 
 pub use diagnostic::{Diagnostic, Diagnostics, Level};
 use pipeline::Stage;
+pub use pipeline::Timings;
 
 /// What `bantin build` is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -65,6 +66,8 @@ pub struct BuildReport {
     pub files: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
+    /// How long each stage took, writing included.
+    pub timings: Timings,
 }
 
 /// Why a build did not publish.
@@ -99,13 +102,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         opts.root.join(&out_rel)
     };
     output::guard(&opts.root, &out_rel, opts.force)?;
+    let writing = Instant::now();
     output::publish(&out, &rendered.files)?;
+    let mut timings = run.timings;
+    timings.lap("write", writing);
     Ok(BuildReport {
         output: out,
         pages: rendered.pages,
         files: rendered.files.len(),
         warnings: run.findings,
         elapsed: started.elapsed(),
+        timings,
     })
 }
 
@@ -130,6 +137,7 @@ pub struct CheckReport {
     /// Whether the site could be rendered (in memory) and its links
     /// checked; not when errors stopped it before.
     pub output_checked: bool,
+    pub timings: Timings,
 }
 
 /// Runs every rule without writing anything: the pipeline up to the
@@ -139,5 +147,6 @@ pub fn check_site(root: &Path, base_url: Option<&str>) -> CheckReport {
     CheckReport {
         findings: run.findings,
         output_checked: run.links_checked,
+        timings: run.timings,
     }
 }

@@ -7,6 +7,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Level, Rule};
 use crate::output::OutputFile;
@@ -124,6 +127,38 @@ pub fn index(rendered: &Rendered) -> Result<Vec<OutputFile>, Diagnostic> {
     search::index(&pages)
 }
 
+/// How long each stage of a run took, in order (`--timings`).
+#[derive(Debug, Default, Clone)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    /// Records `stage` as having taken the time since `since`, and
+    /// returns now, for the next stage.
+    pub fn lap(&mut self, stage: &'static str, since: Instant) -> Instant {
+        let now = Instant::now();
+        self.0.push((stage, now - since));
+        now
+    }
+
+    /// One line per stage and the total, for the terminal.
+    pub fn table(&self) -> String {
+        let total: Duration = self.0.iter().map(|(_, d)| *d).sum();
+        let mut out = String::new();
+        for (stage, d) in self.0.iter().chain([&("total", total)]) {
+            let share = if total.is_zero() {
+                0.0
+            } else {
+                d.as_secs_f64() / total.as_secs_f64() * 100.0
+            };
+            out.push_str(&format!(
+                "  {stage:<8} {:>8.1} ms  {share:>5.1}%\n",
+                d.as_secs_f64() * 1000.0
+            ));
+        }
+        out
+    }
+}
+
 /// A run of the pipeline: what it made and everything it found.
 #[derive(Default)]
 pub struct Run {
@@ -133,13 +168,17 @@ pub struct Run {
     pub findings: Diagnostics,
     /// Whether the links of the rendered pages were checked.
     pub links_checked: bool,
+    pub timings: Timings,
 }
 
 /// Runs the stages up to `until`, stopping where [`stops_after`] says.
 /// The index runs only for a site that has search.
 pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
     let mut run = Run::default();
-    let (site, theme, read) = match load(root, base_url) {
+    let mut since = Instant::now();
+    let loaded = load(root, base_url);
+    since = run.timings.lap("load", since);
+    let (site, theme, read) = match loaded {
         Ok(loaded) => loaded,
         Err(found) => {
             run.findings = found;
@@ -153,6 +192,7 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
     }
     if until >= Stage::Check {
         run.findings.extend(check(&site).all());
+        since = run.timings.lap("check", since);
     }
     if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
         match render(&site, &theme) {
@@ -162,12 +202,14 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
                 run.findings = std::mem::take(&mut run.findings).deduplicated();
             }
         }
+        since = run.timings.lap("render", since);
     }
     if until >= Stage::Links
         && let Some(rendered) = &run.rendered
     {
         run.findings.extend(links(&site, rendered));
         run.links_checked = true;
+        since = run.timings.lap("links", since);
     }
     if until >= Stage::Index
         && site.config.search
@@ -178,6 +220,7 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
             Ok(files) => rendered.files.extend(files),
             Err(d) => run.findings.push(d),
         }
+        run.timings.lap("index", since);
     }
     run.site = Some((site, theme));
     run

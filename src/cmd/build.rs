@@ -10,14 +10,17 @@ use crate::cli::BuildArgs;
 
 pub fn run(args: BuildArgs) -> ExitCode {
     let opts = BuildOptions {
-        root: args.root,
-        output: args.output,
-        base_url: args.base_url,
+        root: args.root.clone(),
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
         force: args.force,
     };
     let style = Style::for_stream(std::io::stderr().is_terminal());
     match bantin::build(&opts) {
         Ok(report) => {
+            if args.timings {
+                eprint!("Timings:\n{}", report.timings.table());
+            }
             if !report.warnings.is_empty() {
                 eprintln!("{}", report::human(&report.warnings, style));
             }

@@ -12,6 +12,9 @@ use crate::cli::{CheckArgs, Format};
 pub fn run(args: CheckArgs) -> ExitCode {
     let report = bantin::check_site(&args.root, args.base_url.as_deref());
     let findings = &report.findings;
+    if args.timings {
+        eprint!("Timings:\n{}", report.timings.table());
+    }
     match args.format {
         Format::Json => print!("{}", report::json(findings, report.output_checked)),
         Format::Human => {
