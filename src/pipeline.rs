@@ -86,15 +86,21 @@ pub fn load(
     Ok((site, theme, warnings))
 }
 
-/// Check: every rule that needs only the loaded site.
+/// Check: every rule that needs only the loaded site. The rules of each
+/// release run in parallel with each other and with those across them.
 pub fn check(site: &Site) -> Checked {
+    let (across, releases) = rayon::join(
+        || check::check_across(site),
+        || {
+            site.releases
+                .par_iter()
+                .map(|b| (b.dir.clone(), check::check_release(site, b)))
+                .collect::<Vec<_>>()
+        },
+    );
     Checked {
-        across: check::check_across(site),
-        releases: site
-            .releases
-            .iter()
-            .map(|b| (b.dir.clone(), check::check_release(site, b)))
-            .collect(),
+        across,
+        releases: releases.into_iter().collect(),
     }
 }
 

@@ -1,9 +1,10 @@
 //! The loaded site: settings, catalogue, releases and free pages, read from
 //! disk once. Loading collects every problem in every file before failing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::catalog::{Catalog, Indicator};
@@ -102,10 +103,26 @@ impl Site {
         Ok((site, problems))
     }
 
+    /// The release of `period` (or of a period covering the same months:
+    /// `2021-3M` finds `2021-Q1`). Releases are kept in period order, so
+    /// this is a binary search: pages ask it once per figure they cite.
     pub fn release(&self, period: &Period) -> Option<&Release> {
-        self.releases
+        self.position(period).map(|i| &self.releases[i])
+    }
+
+    /// Where the release of `period` is in [`Site::releases`].
+    pub fn position(&self, period: &Period) -> Option<usize> {
+        // Period order sorts by the months covered first, so every period
+        // covering the same months sits together.
+        let key = |p: &Period| (p.year, p.months().1, p.months().0);
+        let at = self
+            .releases
+            .partition_point(|b| key(b.period()) < key(period));
+        self.releases[at..]
             .iter()
-            .find(|b| b.period().same_coverage(period))
+            .take_while(|b| key(b.period()) == key(period))
+            .position(|b| b.period().same_coverage(period))
+            .map(|i| at + i)
     }
 
     /// The indicators of the catalogue that have figures in some release,
@@ -147,18 +164,13 @@ impl Site {
     /// The previous and next release of the same kind.
     pub fn neighbours(&self, b: &Release) -> (Option<&Release>, Option<&Release>) {
         let kind = b.period().kind();
-        let same: Vec<&Release> = self
-            .releases
-            .iter()
-            .filter(|x| x.period().kind() == kind)
-            .collect();
-        let i = same
-            .iter()
-            .position(|x| x.period() == b.period())
-            .unwrap_or(0);
+        let Some(i) = self.position(b.period()) else {
+            return (None, None);
+        };
+        let same = |x: &&Release| x.period().kind() == kind;
         (
-            i.checked_sub(1).and_then(|j| same.get(j).copied()),
-            same.get(i + 1).copied(),
+            self.releases[..i].iter().rev().find(same),
+            self.releases[i + 1..].iter().find(same),
         )
     }
 }
@@ -209,14 +221,29 @@ fn load_releases(
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'))
     });
-    for folder in folders {
-        let Some(b) = load_release(root, &folder, config, catalog, problems) else {
-            continue;
-        };
-        if let Some(other) = out.iter().find(|x| x.period().same_coverage(b.period())) {
-            problems.push(duplicate_period(root, &b, other));
+    // Folders are read and parsed in parallel; their findings and the
+    // duplicate periods are then taken in folder order, so reports do not
+    // depend on which thread finished first.
+    let loaded: Vec<(Option<Release>, Diagnostics)> = folders
+        .par_iter()
+        .map(|folder| {
+            let mut found = Diagnostics::new();
+            let b = load_release(root, folder, config, catalog, &mut found);
+            (b, found)
+        })
+        .collect();
+    // A period's coverage (`2021-Q1` and `2021-3M` are one), to find a
+    // second release of it without comparing every pair.
+    let mut covered: HashMap<(i32, (u8, u8)), usize> = HashMap::new();
+    for (b, found) in loaded {
+        problems.extend(found);
+        let Some(b) = b else { continue };
+        let coverage = (b.period().year, b.period().months());
+        if let Some(&other) = covered.get(&coverage) {
+            problems.push(duplicate_period(root, &b, &out[other]));
             continue;
         }
+        covered.insert(coverage, out.len());
         out.push(b);
     }
     out.sort_by(|a, b| a.period().cmp(b.period()));
