@@ -38,22 +38,27 @@ pub(super) fn narrative_html(
                 escape_html(&text)
             }
             Func::Chart | Func::Table => {
-                match (chart, views::resolved_table(site, &resolved, words, addr)) {
-                    (Some(data), _) => {
+                // A chart carries its own table; the table alone is made
+                // only where there is no chart.
+                let table = || views::resolved_table(site, &resolved, words, addr);
+                match chart {
+                    Some(data) => {
                         let view = charts.view(&data);
                         out.partial("partials/chart.html", |ctx| {
                             ctx.insert("chart", &view);
                             ctx.insert("show_table", &false);
                         })?
                     }
-                    (None, Some(mut table)) => out.partial("partials/figure.html", |ctx| {
-                        // The same table may show in the page's own
-                        // sections, or twice in the text: ids stay unique.
-                        table.id = format!("{}-text{}", table.id, i + 1);
-                        ctx.insert("table", &table);
-                        ctx.insert("kind", call.func.name());
-                    })?,
-                    (None, None) => String::new(),
+                    None => match table() {
+                        Some(mut table) => out.partial("partials/figure.html", |ctx| {
+                            // The same table may show in the page's own
+                            // sections, or twice in the text: ids stay unique.
+                            table.id = format!("{}-text{}", table.id, i + 1);
+                            ctx.insert("table", &table);
+                            ctx.insert("kind", call.func.name());
+                        })?,
+                        None => String::new(),
+                    },
                 }
             }
         };

@@ -244,12 +244,23 @@ pub fn trend(
     addr: &Addresses,
 ) -> Option<ChartData> {
     let ind = site.catalog.get(indicator)?;
-    let all = points_of(site, indicator, |p| p.span == period.span && p <= period);
-    let recent = &all[all.len().saturating_sub(views::TREND_PERIODS)..];
+    // The periods of this span up to this one, walking back from it: a
+    // few years of releases, however long the site's history.
+    let end = site.position(period).map_or_else(
+        || site.releases.partition_point(|b| b.period() <= period),
+        |i| i + 1,
+    );
+    let mut recent: Vec<&Release> = site.releases[..end]
+        .iter()
+        .rev()
+        .filter(|b| b.period().span == period.span && b.data.fields(indicator).is_some())
+        .take(views::TREND_PERIODS)
+        .collect();
+    recent.reverse();
     series_chart(
         format!("trend-{indicator}"),
         ind,
-        recent,
+        &recent,
         Some(period),
         words,
         addr,
