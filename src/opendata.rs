@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::address::{Addresses, File, Page};
@@ -25,21 +26,26 @@ use crate::site::{Release, Site};
 pub fn csv_text(rows: &[Vec<String>]) -> String {
     let mut out = String::from("\u{feff}");
     for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if cell.contains([',', '"', '\n', '\r']) {
-                out.push('"');
-                out.push_str(&cell.replace('"', "\"\""));
-                out.push('"');
-            } else {
-                out.push_str(cell);
-            }
-        }
-        out.push_str("\r\n");
+        csv_line(row, &mut out);
     }
     out
+}
+
+/// One row of CSV, with its line end.
+fn csv_line(row: &[String], out: &mut String) {
+    for (i, cell) in row.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(cell);
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// The columns of every CSV file, for a site's languages.
@@ -68,7 +74,7 @@ fn texts(t: &LocalText, languages: &[String]) -> Vec<String> {
 
 /// The CSV rows of one release: its indicators in catalogue order, then
 /// its breakdowns row by row.
-fn rows_of(site: &Site, b: &Release, only: Option<&str>) -> Vec<Vec<String>> {
+fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<String>)> {
     let langs = &site.config.languages;
     let head = |out: &mut Vec<String>| {
         out.push(b.period().id());
@@ -81,9 +87,6 @@ fn rows_of(site: &Site, b: &Release, only: Option<&str>) -> Vec<Vec<String>> {
     let mut ids: Vec<&(String, Fields)> = b.data.indicators.iter().collect();
     ids.sort_by_key(|(id, _)| site.catalog.position(id));
     for (id, fields) in ids {
-        if only.is_some_and(|o| o != id) {
-            continue;
-        }
         let Some(ind) = site.catalog.get(id) else {
             continue;
         };
@@ -98,11 +101,8 @@ fn rows_of(site: &Site, b: &Release, only: Option<&str>) -> Vec<Vec<String>> {
             });
             row.extend(texts(&ind.name, langs));
             row.extend(langs.iter().map(|_| String::new()));
-            rows.push(row);
+            rows.push((Some(id.as_str()), row));
         }
-    }
-    if only.is_some() {
-        return rows;
     }
     for bd in &b.data.breakdowns {
         for r in &bd.rows {
@@ -122,7 +122,7 @@ fn rows_of(site: &Site, b: &Release, only: Option<&str>) -> Vec<Vec<String>> {
                 });
                 row.extend(texts(&bd.title, langs));
                 row.extend(texts(&r.label, langs));
-                rows.push(row);
+                rows.push((None, row));
             }
         }
     }
@@ -271,13 +271,7 @@ pub fn files(
     titles: &BTreeMap<String, BTreeMap<String, String>>,
     part: Part,
 ) -> Vec<OutputFile> {
-    let head = columns(&site.config.languages);
-    let with_head = |rows: Vec<Vec<String>>| {
-        let mut all = Vec::with_capacity(rows.len() + 1);
-        all.push(head.clone());
-        all.extend(rows);
-        csv_text(&all).into_bytes()
-    };
+    let head = csv_text(&[columns(&site.config.languages)]);
     let wanted_release = |slug: &str| match part {
         Part::All => true,
         Part::Some { releases, .. } => releases.contains(slug),
@@ -290,54 +284,101 @@ pub fn files(
         Part::All => true,
         Part::Some { all, .. } => all,
     };
-    let mut out = Vec::new();
-    let mut everything = Vec::new();
+    let any_series = match part {
+        Part::All => true,
+        Part::Some { indicators, .. } => !indicators.is_empty(),
+    };
     let empty = BTreeMap::new();
-    for b in &site.releases {
-        let slug = b.slug();
-        if !want_all && !wanted_release(slug) {
-            continue;
-        }
-        let rows = rows_of(site, b, None);
-        if wanted_release(slug) {
-            out.push(OutputFile {
-                path: addr.file_output(File::ReleaseCsv(slug)),
-                bytes: with_head(rows.clone()),
-            });
-            let json = bulletin_json(site, b, addr, titles.get(slug).unwrap_or(&empty));
-            let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            text.push('\n');
-            out.push(OutputFile {
-                path: addr.file_output(File::ReleaseJson(slug)),
-                bytes: text.into_bytes(),
-            });
-        }
-        everything.extend(rows);
-    }
+    // Each release's rows are made once, as CSV lines, in parallel; the
+    // release's own files, all.csv and the indicators' series are then
+    // put together from them.
+    let per_release: Vec<(Vec<Line>, Vec<OutputFile>)> = site
+        .releases
+        .par_iter()
+        .map(|b| {
+            let slug = b.slug();
+            let mut own = Vec::new();
+            let lines = if want_all || any_series || wanted_release(slug) {
+                lines_of(site, b)
+            } else {
+                Vec::new()
+            };
+            if wanted_release(slug) {
+                let mut csv = head.clone();
+                lines.iter().for_each(|l| csv.push_str(&l.text));
+                own.push(OutputFile {
+                    path: addr.file_output(File::ReleaseCsv(slug)),
+                    bytes: csv.into_bytes(),
+                });
+                let json = bulletin_json(site, b, addr, titles.get(slug).unwrap_or(&empty));
+                let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+                text.push('\n');
+                own.push(OutputFile {
+                    path: addr.file_output(File::ReleaseJson(slug)),
+                    bytes: text.into_bytes(),
+                });
+            }
+            (lines, own)
+        })
+        .collect();
+    let mut out: Vec<OutputFile> = Vec::new();
     if want_all {
+        let mut all = head.clone();
+        for (lines, _) in &per_release {
+            lines.iter().for_each(|l| all.push_str(&l.text));
+        }
         out.push(OutputFile {
             path: addr.file_output(File::AllCsv),
-            bytes: with_head(everything),
+            bytes: all.into_bytes(),
         });
     }
-    for ind in &site.catalog.indicators {
-        if !wanted_indicator(&ind.id) {
-            continue;
-        }
-        let rows: Vec<Vec<String>> = site
-            .releases
-            .iter()
-            .flat_map(|b| rows_of(site, b, Some(&ind.id)))
-            .collect();
-        if rows.is_empty() {
-            continue;
-        }
-        out.push(OutputFile {
-            path: addr.file_output(File::IndicatorCsv(&ind.id)),
-            bytes: with_head(rows),
-        });
+    let series: Vec<OutputFile> = site
+        .catalog
+        .indicators
+        .par_iter()
+        .filter(|ind| wanted_indicator(&ind.id))
+        .filter_map(|ind| {
+            let mut csv = head.clone();
+            let mut any = false;
+            for (lines, _) in &per_release {
+                for l in lines
+                    .iter()
+                    .filter(|l| l.indicator == Some(ind.id.as_str()))
+                {
+                    csv.push_str(&l.text);
+                    any = true;
+                }
+            }
+            any.then(|| OutputFile {
+                path: addr.file_output(File::IndicatorCsv(&ind.id)),
+                bytes: csv.into_bytes(),
+            })
+        })
+        .collect();
+    out.extend(series);
+    for (_, own) in per_release {
+        out.extend(own);
     }
     out
+}
+
+/// One row of a release's CSV, as text, with the indicator it is of
+/// (none for a breakdown's row).
+struct Line<'a> {
+    indicator: Option<&'a str>,
+    text: String,
+}
+
+/// The rows of a release ([`rows_of`]) as CSV lines.
+fn lines_of<'a>(site: &'a Site, b: &'a Release) -> Vec<Line<'a>> {
+    rows_of(site, b)
+        .into_iter()
+        .map(|(indicator, row)| {
+            let mut text = String::new();
+            csv_line(&row, &mut text);
+            Line { indicator, text }
+        })
+        .collect()
 }
 
 #[cfg(test)]

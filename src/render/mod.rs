@@ -173,18 +173,24 @@ pub fn render_some(
     }
 
     let problems = Mutex::new(Diagnostics::new());
-    let mut files: Vec<OutputFile> = jobs
-        .par_iter()
-        .flat_map_iter(|job| {
-            match pages::render_page(site, theme, &addr, &shared[job.lang], *job) {
-                Ok(files) => files,
-                Err(d) => {
-                    problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
-                    Vec::new()
-                }
-            }
-        })
-        .collect();
+    // The pages, and beside them the site-wide files (open data above all,
+    // a few large files made from every release).
+    let (mut files, site_wide): (Vec<OutputFile>, Vec<OutputFile>) = rayon::join(
+        || {
+            jobs.par_iter()
+                .flat_map_iter(|job| {
+                    match pages::render_page(site, theme, &addr, &shared[job.lang], *job) {
+                        Ok(files) => files,
+                        Err(d) => {
+                            problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                            Vec::new()
+                        }
+                    }
+                })
+                .collect()
+        },
+        || site_files(site, theme, &addr, &all_pages, selection),
+    );
     let mut problems = problems
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
@@ -206,7 +212,7 @@ pub fn render_some(
             bytes: Vec::new(),
         });
     }
-    files.extend(site_files(site, theme, &addr, &all_pages, selection));
+    files.extend(site_wide);
     if problems.has_errors() {
         return Err(problems);
     }
