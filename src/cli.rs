@@ -24,6 +24,9 @@ pub enum Command {
     Init(InitArgs),
     /// Start the release of a period: data.yaml and narratives to fill in.
     New(NewArgs),
+    /// (Used by `build`) remove a previous site it moved aside.
+    #[command(hide = true)]
+    RemovePrevious { dir: PathBuf },
 }
 
 #[derive(Debug, clap::Args)]

@@ -68,6 +68,14 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// How long each stage took, writing included.
     pub timings: Timings,
+    /// The previous site, moved aside, to remove with [`remove_previous`]
+    /// (the new one is already in place).
+    pub previous: Option<PathBuf>,
+}
+
+/// Removes the previous site a build moved aside (and nothing else).
+pub fn remove_previous(dir: &Path) -> anyhow::Result<()> {
+    output::remove_previous(dir)
 }
 
 /// Why a build did not publish.
@@ -103,7 +111,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     output::guard(&opts.root, &out_rel, opts.force)?;
     let writing = Instant::now();
-    output::publish(&out, &rendered.files)?;
+    let previous = output::publish(&out, &rendered.files)?;
     let mut timings = run.timings;
     timings.lap("write", writing);
     Ok(BuildReport {
@@ -113,6 +121,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         warnings: run.findings,
         elapsed: started.elapsed(),
         timings,
+        previous,
     })
 }
 

@@ -5,7 +5,7 @@
 //! it did not write (a CNAME, a verification file) are carried over, never
 //! deleted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -87,7 +87,13 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Writes `files` as the new content of `out`, atomically as a whole.
-pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
+///
+/// A file whose content is what the previous build wrote at the same path
+/// (the manifest keeps each one's hash, size and time) is hard-linked from
+/// the previous site instead of written again: a rebuild after one edit
+/// writes the few files that changed. The previous site is never written
+/// into, so a failed build still leaves it as it was.
+pub fn publish(out: &Path, files: &[OutputFile]) -> Result<Option<PathBuf>> {
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -96,20 +102,41 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
         .with_context(|| format!("cannot create {}", parent.display()))?;
     let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
     let staging = parent.join(format!(".{name}.bantin-staging"));
-    let old = parent.join(format!(".{name}.bantin-old"));
-    // Leftovers of an interrupted build are ours (the names are).
-    for leftover in [&staging, &old] {
-        if leftover.exists() {
-            std::fs::remove_dir_all(leftover)
-                .with_context(|| format!("cannot remove the leftover {}", leftover.display()))?;
+    // The previous site is moved aside under a name of its own, so its
+    // removal can go on after bantin has returned ([`remove_previous`]).
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let old = parent.join(format!(
+        "{}{}-{stamp}",
+        previous_prefix(name),
+        std::process::id()
+    ));
+    // Leftovers of an interrupted build are ours (the names are). A
+    // previous site still being removed by an earlier build's helper may
+    // vanish under us: that is no error.
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot remove the leftover {}", staging.display()))?;
+    }
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.filter_map(Result::ok) {
+            if e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&previous_prefix(name)))
+            {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
         }
     }
 
     let generated: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let foreign = if out.exists() {
-        foreign_files(out)?
+    let (previous, foreign) = if out.exists() {
+        let previous = Manifest::read(out)?;
+        let foreign = foreign_files(out, &previous)?;
+        (previous, foreign)
     } else {
-        Vec::new()
+        (Manifest::default(), Vec::new())
     };
     if let Some(clash) = foreign.iter().find(|f| generated.contains(f.as_str())) {
         bail!(
@@ -118,7 +145,7 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
         );
     }
 
-    let result = (|| -> Result<()> {
+    let result = (|| -> Result<Manifest> {
         // Folders first, once each; then the files in parallel, which
         // on most disks is several times faster than one by one.
         let folders: BTreeSet<PathBuf> = files
@@ -129,11 +156,23 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the folder {}", dir.display()))?;
         }
-        files.par_iter().try_for_each(|f| {
-            let path = staging.join(&f.path);
-            std::fs::write(&path, &f.bytes)
-                .with_context(|| format!("cannot write {}", path.display()))
-        })?;
+        let written: Vec<(String, Record)> = files
+            .par_iter()
+            .map(|f| {
+                let to = staging.join(&f.path);
+                let hash = hash(&f.bytes);
+                if let Some(kept) = previous.unchanged(out, &f.path, hash, f.bytes.len())
+                    && std::fs::hard_link(out.join(&f.path), &to).is_ok()
+                {
+                    return Ok((f.path.clone(), kept));
+                }
+                std::fs::write(&to, &f.bytes)
+                    .with_context(|| format!("cannot write {}", to.display()))?;
+                let meta = std::fs::metadata(&to)
+                    .with_context(|| format!("cannot read back {}", to.display()))?;
+                Ok((f.path.clone(), Record::of(hash, &meta)))
+            })
+            .collect::<Result<_>>()?;
         for rel in &foreign {
             let (from, to) = (out.join(rel), staging.join(rel));
             if let Some(p) = to.parent() {
@@ -143,8 +182,11 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
             std::fs::copy(&from, &to)
                 .with_context(|| format!("cannot carry over {}", from.display()))?;
         }
-        let manifest: String = generated.iter().map(|p| format!("{p}\n")).collect();
-        crate::fs::write(&staging.join(MANIFEST), manifest.as_bytes())
+        let manifest = Manifest {
+            files: written.into_iter().map(|(p, r)| (p, Some(r))).collect(),
+        };
+        crate::fs::write(&staging.join(MANIFEST), manifest.text().as_bytes())?;
+        Ok(manifest)
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);
@@ -163,34 +205,145 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<()> {
         return Err(anyhow::Error::new(e)
             .context(format!("cannot move the new site into {}", out.display())));
     }
-    if old.exists() {
-        // Everything in it was either generated (listed in its manifest) or
-        // carried over into the new site above.
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
-    }
-    Ok(())
+    // Everything in the previous site was either generated (listed in its
+    // manifest) or carried over into the new one above; most of it is
+    // linked into the new site, so removing it removes names, not data.
+    Ok(old.exists().then_some(old))
 }
 
-/// Files in an existing output folder that bantin did not generate. A
-/// non-empty folder without a manifest was not made by bantin: refuse it.
-fn foreign_files(out: &Path) -> Result<Vec<String>> {
-    let manifest_path = out.join(MANIFEST);
-    let listed: BTreeSet<String> = match std::fs::read_to_string(&manifest_path) {
-        Ok(text) => text.lines().map(str::to_owned).collect(),
-        Err(_) => {
-            let empty = std::fs::read_dir(out)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
-            if empty {
-                return Ok(Vec::new());
-            }
-            bail!(
-                "{} exists and was not made by bantin (it has no {MANIFEST})\n  hint: empty it or move it away, or set another output_dir in site.toml",
-                out.display()
-            );
+/// The start of the name a previous site is moved aside under, beside an
+/// output folder named `name`.
+fn previous_prefix(name: &str) -> String {
+    format!(".{name}.bantin-old-")
+}
+
+/// Removes a previous site that [`publish`] moved aside. Refuses any
+/// folder but one of those, whatever it is asked.
+pub fn remove_previous(dir: &Path) -> Result<()> {
+    let ours = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n.contains(".bantin-old-"));
+    if !ours {
+        bail!(
+            "{} is not a previous site moved aside by bantin",
+            dir.display()
+        );
+    }
+    std::fs::remove_dir_all(dir)
+        .with_context(|| format!("cannot remove the previous site at {}", dir.display()))
+}
+
+/// The hash of a file's content, as the manifest keeps it: SipHash-1-3,
+/// 128 bits, whose output is fixed by its specification (not by the
+/// version of Rust or of bantin).
+fn hash(bytes: &[u8]) -> u128 {
+    use std::hash::Hasher as _;
+    let mut h = siphasher::sip128::SipHasher13::new();
+    h.write(bytes);
+    siphasher::sip128::Hasher128::finish128(&h).as_u128()
+}
+
+/// What the manifest records of a file bantin wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Record {
+    hash: u128,
+    size: u64,
+    /// Modification time, nanoseconds since 1970: a file touched since
+    /// bantin wrote it is written again rather than trusted.
+    modified: u128,
+}
+
+impl Record {
+    fn of(hash: u128, meta: &std::fs::Metadata) -> Record {
+        Record {
+            hash,
+            size: meta.len(),
+            modified: modified(meta),
         }
-    };
+    }
+}
+
+fn modified(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// The manifest of an output folder: every file bantin wrote there, one
+/// line each, `path<TAB>hash<TAB>size<TAB>modified`. A manifest of an
+/// older bantin has the paths alone: those files are simply written again.
+#[derive(Debug, Default)]
+struct Manifest {
+    files: BTreeMap<String, Option<Record>>,
+}
+
+impl Manifest {
+    /// The manifest of `out`; an error if `out` is a non-empty folder
+    /// without one (bantin did not make it).
+    fn read(out: &Path) -> Result<Manifest> {
+        let text = match std::fs::read_to_string(out.join(MANIFEST)) {
+            Ok(text) => text,
+            Err(_) => {
+                let empty = std::fs::read_dir(out)
+                    .map(|mut d| d.next().is_none())
+                    .unwrap_or(false);
+                if empty {
+                    return Ok(Manifest::default());
+                }
+                bail!(
+                    "{} exists and was not made by bantin (it has no {MANIFEST})\n  hint: empty it or move it away, or set another output_dir in site.toml",
+                    out.display()
+                );
+            }
+        };
+        let files = text
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(|line| {
+                let mut parts = line.split('\t');
+                let path = parts.next().unwrap_or_default().to_owned();
+                let record = (|| {
+                    Some(Record {
+                        hash: u128::from_str_radix(parts.next()?, 16).ok()?,
+                        size: parts.next()?.parse().ok()?,
+                        modified: parts.next()?.parse().ok()?,
+                    })
+                })();
+                (path, record)
+            })
+            .collect();
+        Ok(Manifest { files })
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for (path, record) in &self.files {
+            out.push_str(path);
+            if let Some(r) = record {
+                out.push_str(&format!("\t{:032x}\t{}\t{}", r.hash, r.size, r.modified));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The record of `path` in `out` if the file there is still what
+    /// bantin wrote and has the content `hash`.
+    fn unchanged(&self, out: &Path, path: &str, hash: u128, size: usize) -> Option<Record> {
+        let record = (*self.files.get(path)?)?;
+        if record.hash != hash || record.size != size as u64 {
+            return None;
+        }
+        let meta = std::fs::symlink_metadata(out.join(path)).ok()?;
+        (meta.is_file() && meta.len() == record.size && modified(&meta) == record.modified)
+            .then_some(record)
+    }
+}
+
+/// Files in an existing output folder that bantin did not generate.
+fn foreign_files(out: &Path, manifest: &Manifest) -> Result<Vec<String>> {
     let mut foreign = Vec::new();
     for entry in walkdir::WalkDir::new(out).min_depth(1) {
         let entry = entry.with_context(|| format!("cannot read {}", out.display()))?;
@@ -203,7 +356,7 @@ fn foreign_files(out: &Path) -> Result<Vec<String>> {
             .unwrap_or(entry.path())
             .to_string_lossy()
             .replace('\\', "/");
-        if rel != MANIFEST && !listed.contains(&rel) {
+        if rel != MANIFEST && !manifest.files.contains_key(&rel) {
             foreign.push(rel);
         }
     }

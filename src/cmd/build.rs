@@ -37,6 +37,9 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 report.elapsed.as_millis(),
                 report.output.display()
             );
+            if let Some(previous) = &report.previous {
+                remove_in_background(previous);
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Site(problems)) => {
@@ -45,6 +48,38 @@ pub fn run(args: BuildArgs) -> ExitCode {
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Removes the previous site after bantin has returned: a helper process
+/// (this program, `bantin remove-previous`) does it, so nobody waits for
+/// thousands of names to be deleted. The next build sweeps up whatever an
+/// interrupted helper left. Without a helper, it is removed here.
+fn remove_in_background(previous: &std::path::Path) {
+    let helper = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("remove-previous")
+            .arg(previous)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+    });
+    if helper.is_err()
+        && let Err(e) = bantin::remove_previous(previous)
+    {
+        eprintln!("warning: {e:#}");
+    }
+}
+
+/// `bantin remove-previous DIR`: the helper above.
+pub fn remove_previous(dir: std::path::PathBuf) -> ExitCode {
+    match bantin::remove_previous(&dir) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }

@@ -12,6 +12,7 @@ mod charts;
 mod check;
 mod errors;
 mod hostile;
+mod incremental;
 mod journeys;
 mod lighthouse;
 mod nginx;

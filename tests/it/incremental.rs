@@ -1,0 +1,147 @@
+//! Rebuilding over a previous site: unchanged files are linked from it
+//! rather than written again, and the result is what a build from
+//! nothing gives, file by file, after every kind of edit.
+
+use std::collections::BTreeMap;
+
+use crate::common::TestSite;
+
+/// The output with its manifest reduced to paths and hashes: sizes match
+/// by content, and times differ between any two builds.
+fn comparable(site: &TestSite, folder: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut files = site.snapshot(folder);
+    if let Some(manifest) = files.get_mut(".bantin-manifest") {
+        let text = String::from_utf8(std::mem::take(manifest)).unwrap();
+        *manifest = text
+            .lines()
+            .map(|l| l.split('\t').take(2).collect::<Vec<_>>().join("\t") + "\n")
+            .collect::<String>()
+            .into_bytes();
+    }
+    files
+}
+
+/// Builds `site`, applies `edit`, builds again over the previous output,
+/// and compares with a build of the edited site from nothing.
+fn rebuild_matches_clean_build(what: &str, edit: impl Fn(&TestSite)) {
+    rebuild_after(what, |_| {}, edit);
+}
+
+/// The same, with `setup` applied to the fixture before the first build.
+fn rebuild_after(what: &str, setup: impl Fn(&TestSite), edit: impl Fn(&TestSite)) {
+    let site = TestSite::fixture("basic");
+    setup(&site);
+    site.build();
+    edit(&site);
+    site.build();
+    let out = site.run(&["--output", "clean"]);
+    assert!(out.status.success(), "{what}: {out:?}");
+    let (rebuilt, clean) = (comparable(&site, "public"), comparable(&site, "clean"));
+    let differ: Vec<&String> = rebuilt
+        .keys()
+        .chain(clean.keys())
+        .filter(|k| rebuilt.get(*k) != clean.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "{what}: these differ: {differ:?}");
+}
+
+const DATA: &str = "content/bulletins/2021-q1/data.yaml";
+const TEXT: &str = "content/bulletins/2021-q1/index.vi.md";
+
+#[test]
+fn a_text_edit() {
+    rebuild_matches_clean_build("text", |s| {
+        let text = s.read(TEXT);
+        s.write(TEXT, &format!("{text}\nMột đoạn mới về cảng biển.\n"));
+    });
+}
+
+#[test]
+fn a_figure_edit() {
+    rebuild_matches_clean_build("figure", |s| {
+        s.write(DATA, &s.read(DATA).replace("5577.7", "5580.2"));
+    });
+}
+
+const NEW: &str = "content/bulletins/2022-q1/data.yaml";
+
+fn add_release(s: &TestSite) {
+    s.write(
+        NEW,
+        "period: 2022-Q1\nstatus: estimate\nindicators:\n  imports:\n    value: 6000.2\n",
+    );
+}
+
+#[test]
+fn a_new_and_a_removed_release() {
+    rebuild_matches_clean_build("new release", add_release);
+    rebuild_after("removed release", add_release, |s| {
+        s.remove("content/bulletins/2022-q1");
+    });
+}
+
+#[test]
+fn a_catalogue_edit() {
+    rebuild_matches_clean_build("catalogue", |s| {
+        let path = "content/indicators.yaml";
+        s.write(
+            path,
+            &s.read(path)
+                .replace("Kim ngạch xuất khẩu", "Tổng kim ngạch xuất khẩu"),
+        );
+    });
+}
+
+#[test]
+fn a_template_and_a_static_file() {
+    rebuild_matches_clean_build("template and static file", |s| {
+        let base = std::fs::read_to_string(
+            crate::common::repo().join("themes/default/templates/page.html"),
+        )
+        .unwrap();
+        s.write(
+            "templates/page.html",
+            &base.replace("<article", "<!-- edited --><article"),
+        );
+        s.write("static/robots-note.txt", "Ghi chú.\n");
+    });
+}
+
+#[test]
+fn a_file_changed_by_hand_since_the_build_is_written_again() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let page = "public/2021-q1/index.html";
+    let built = site.read(page);
+    // Same length, other bytes, a moment later: the file's time no longer
+    // matches the manifest's.
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    site.write(page, &built.replace("<html", "<HTML"));
+    site.build();
+    assert_eq!(site.read(page), built);
+}
+
+#[test]
+fn unchanged_files_are_linked_not_copied() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let before = std::fs::metadata(site.path("public/2020-q1/index.html")).unwrap();
+    site.write(TEXT, &format!("{}\nThêm một câu.\n", site.read(TEXT)));
+    site.build();
+    let after = std::fs::metadata(site.path("public/2020-q1/index.html")).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(
+            before.ino(),
+            after.ino(),
+            "an unchanged page was written again"
+        );
+        let edited = std::fs::metadata(site.path("public/2021-q1/index.html")).unwrap();
+        assert!(
+            edited.nlink() == 1,
+            "the edited page shares its file with the old site"
+        );
+    }
+    let _ = (before, after);
+}
