@@ -16,7 +16,7 @@ use super::Rule;
 use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::narrative::Narrative;
+use crate::narrative::{Narrative, Positions};
 use crate::site::{Release, Site};
 
 /// Sentences shorter than this may repeat on purpose ("Xem bảng dưới.").
@@ -27,8 +27,18 @@ pub fn check_release(site: &Site, b: &Release, problems: &mut Diagnostics) {
     for (lang, n) in &b.narratives {
         let blanked = blank_calls(&n.source);
         let blocks = blocks(&blanked);
-        typed_figures(n, &blanked, &blocks, lang, &b.data, &site.catalog, problems);
-        repeated(n, &blocks, problems);
+        let at = Positions::new(&n.source, n.source_line);
+        typed_figures(
+            n,
+            &at,
+            &blanked,
+            &blocks,
+            lang,
+            &b.data,
+            &site.catalog,
+            problems,
+        );
+        repeated(n, &at, &blocks, problems);
     }
 }
 
@@ -36,7 +46,8 @@ pub fn check_release(site: &Site, b: &Release, problems: &mut Diagnostics) {
 pub fn check_pages(site: &Site, problems: &mut Diagnostics) {
     for p in &site.pages {
         for n in p.texts.values() {
-            repeated(n, &blocks(&blank_calls(&n.source)), problems);
+            let at = Positions::new(&n.source, n.source_line);
+            repeated(n, &at, &blocks(&blank_calls(&n.source)), problems);
         }
     }
 }
@@ -107,10 +118,6 @@ fn blocks(blanked: &str) -> Vec<Block> {
     }
     flush(&mut current);
     out
-}
-
-fn position(n: &Narrative, offset: usize) -> (usize, usize) {
-    crate::narrative::position(&n.source, n.source_line, offset)
 }
 
 // ---- typed figures -------------------------------------------------------
@@ -207,12 +214,16 @@ fn figure_of(
         for (field, f) in fields.present() {
             let matches = if field == Field::Value {
                 let unit = ind.unit.get(lang).unwrap_or_default().to_lowercase();
-                let unit_follows = !unit.is_empty()
-                    && unit != "%"
-                    && after
-                        .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
-                        .to_lowercase()
-                        .starts_with(&unit);
+                // Only as many characters as the unit has are compared:
+                // lowercasing the rest of the text, for every number in
+                // it, made the check quadratic in the text's length.
+                let next: String = after
+                    .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+                    .chars()
+                    .take(unit.chars().count())
+                    .collect();
+                let unit_follows =
+                    !unit.is_empty() && unit != "%" && next.to_lowercase().starts_with(&unit);
                 let shown = ind.decimals.map_or(f, |d| {
                     let p = 10f64.powi(i32::from(d));
                     (f * p).round() / p
@@ -242,8 +253,10 @@ fn call_for(id: &str, field: Field) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn typed_figures(
     n: &Narrative,
+    at: &Positions,
     blanked: &str,
     blocks: &[Block],
     lang: &str,
@@ -260,7 +273,7 @@ fn typed_figures(
                     .into_iter()
                     .find_map(|x| figure_of(data, catalog, lang, x, &token, after));
                 let Some((id, field)) = found else { continue };
-                let (line, column) = position(n, span.start + token.at);
+                let (line, column) = at.at(span.start + token.at);
                 let shown = if token.percent {
                     format!("{}%", token.text)
                 } else {
@@ -337,7 +350,7 @@ fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn repeated(n: &Narrative, blocks: &[Block], problems: &mut Diagnostics) {
+fn repeated(n: &Narrative, at: &Positions, blocks: &[Block], problems: &mut Diagnostics) {
     let mut seen_blocks: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for block in blocks {
@@ -346,7 +359,7 @@ fn repeated(n: &Narrative, blocks: &[Block], problems: &mut Diagnostics) {
         let Some(&first) = offsets.first() else {
             continue;
         };
-        let (line, column) = position(n, first);
+        let (line, column) = at.at(first);
         let many = whole.split(' ').count() >= MIN_WORDS;
         let sentences = sentences(&text);
         if many && sentences.len() > 1 {
@@ -364,11 +377,11 @@ fn repeated(n: &Narrative, blocks: &[Block], problems: &mut Diagnostics) {
             }
             seen_blocks.insert(whole, line);
         }
-        for (at, sentence) in sentences {
+        for (start, sentence) in sentences {
             if sentence.split(' ').count() < MIN_WORDS {
                 continue;
             }
-            let (line, column) = position(n, offsets[at]);
+            let (line, column) = at.at(offsets[start]);
             match seen.get(&sentence) {
                 Some(&earlier) => problems.push(
                     Diagnostic::warning(
@@ -450,7 +463,8 @@ mod tests {
     fn repeats(text: &str) -> Vec<String> {
         let n = Narrative::parse(text, Path::new("index.vi.md")).unwrap();
         let mut problems = Diagnostics::new();
-        repeated(&n, &blocks(&blank_calls(&n.source)), &mut problems);
+        let at = Positions::new(&n.source, n.source_line);
+        repeated(&n, &at, &blocks(&blank_calls(&n.source)), &mut problems);
         problems
             .iter()
             .map(|d| format!("{}: {}", d.location(), d.message))

@@ -201,6 +201,40 @@ fn links(source: &str, first: usize) -> Vec<WrittenLink> {
         .collect()
 }
 
+/// Lines and columns of many places in one text: the line starts are
+/// found once, so each place costs a binary search and its own line's
+/// characters, not a scan of the text before it.
+pub struct Positions<'a> {
+    source: &'a str,
+    first: usize,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(source: &'a str, first: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Positions {
+            source,
+            first,
+            starts,
+        }
+    }
+
+    /// As [`position`].
+    pub fn at(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.source.len());
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.source[self.starts[line]..offset].chars().count() + 1;
+        (self.first + line, column)
+    }
+}
+
 /// The line and column (1-based, in characters) of byte `offset` of a
 /// text that starts on line `first` of its file.
 pub fn position(source: &str, first: usize, offset: usize) -> (usize, usize) {
