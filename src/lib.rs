@@ -93,12 +93,13 @@ pub enum BuildError {
 /// written while any error stands.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let run = pipeline::run(&opts.root, opts.base_url.as_deref(), Stage::Index);
+    let run = pipeline::run(&opts.root, opts.base_url.as_deref(), Stage::Links);
     let (Some((site, _)), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
-    if run.findings.has_errors() {
-        return Err(BuildError::Site(run.findings));
+    let mut findings = run.findings;
+    if pipeline::stops_after(Stage::Links, &findings) {
+        return Err(BuildError::Site(findings));
     }
     let out_rel = opts
         .output
@@ -110,15 +111,59 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         opts.root.join(&out_rel)
     };
     output::guard(&opts.root, &out_rel, opts.force)?;
-    let writing = Instant::now();
-    let previous = output::publish(&out, &rendered.files)?;
     let mut timings = run.timings;
-    timings.lap("write", writing);
+    // The search index is made while the pages are staged: Pagefind works
+    // on its own processes, writing on bantin's threads. Nothing is in
+    // place until both are done and the new site is swapped in whole.
+    let staging = output::Staging::begin(&out)?;
+    let (indexed, staged) = std::thread::scope(|s| {
+        let indexing = site.config.search.then(|| {
+            s.spawn(|| {
+                let since = Instant::now();
+                (pipeline::index(&rendered), since.elapsed())
+            })
+        });
+        let since = Instant::now();
+        let staged = staging.write(&rendered.files).map(|()| since.elapsed());
+        let indexed = indexing.map(|t| {
+            t.join().unwrap_or_else(|_| {
+                (
+                    Err(Diagnostic::error(
+                        config::FILE,
+                        "indexing for search failed",
+                    )),
+                    Duration::ZERO,
+                )
+            })
+        });
+        (indexed, staged)
+    });
+    let mut files = rendered.files.len();
+    timings.0.push(("write", staged?));
+    if let Some((index, took)) = indexed {
+        timings.0.push(("index", took));
+        match index {
+            Ok(index) => {
+                let since = Instant::now();
+                staging.write(&index)?;
+                files += index.len();
+                timings.lap("write", since);
+            }
+            Err(d) => {
+                findings.push(d);
+                return Err(BuildError::Site(findings));
+            }
+        }
+    }
+    let since = Instant::now();
+    let previous = staging.commit()?;
+    timings.lap("swap", since);
+    timings.1 = Some(started.elapsed());
     Ok(BuildReport {
         output: out,
         pages: rendered.pages,
-        files: rendered.files.len(),
-        warnings: run.findings,
+        files,
+        warnings: findings,
         elapsed: started.elapsed(),
         timings,
         previous,

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -86,66 +87,101 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// Writes `files` as the new content of `out`, atomically as a whole.
+/// A new site being written beside the output folder, swapped in whole by
+/// [`Staging::commit`]; dropped uncommitted, it is removed and the
+/// previous site stays as it was.
 ///
 /// A file whose content is what the previous build wrote at the same path
 /// (the manifest keeps each one's hash, size and time) is hard-linked from
 /// the previous site instead of written again: a rebuild after one edit
 /// writes the few files that changed. The previous site is never written
-/// into, so a failed build still leaves it as it was.
-pub fn publish(out: &Path, files: &[OutputFile]) -> Result<Option<PathBuf>> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-    let staging = parent.join(format!(".{name}.bantin-staging"));
-    // The previous site is moved aside under a name of its own, so its
-    // removal can go on after bantin has returned ([`remove_previous`]).
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let old = parent.join(format!(
-        "{}{}-{stamp}",
-        previous_prefix(name),
-        std::process::id()
-    ));
-    // Leftovers of an interrupted build are ours (the names are). A
-    // previous site still being removed by an earlier build's helper may
-    // vanish under us: that is no error.
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot remove the leftover {}", staging.display()))?;
-    }
-    if let Ok(entries) = std::fs::read_dir(parent) {
-        for e in entries.filter_map(Result::ok) {
-            if e.file_name()
-                .to_str()
-                .is_some_and(|n| n.starts_with(&previous_prefix(name)))
-            {
-                let _ = std::fs::remove_dir_all(e.path());
+/// into. Files are written in batches ([`Staging::write`]), so a build can
+/// stage its pages while the search index is still being made.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    /// Where the previous site goes when the new one is swapped in.
+    old: PathBuf,
+    previous: Manifest,
+    /// Files of the previous site that bantin did not make.
+    foreign: Vec<String>,
+    written: Mutex<BTreeMap<String, Option<Record>>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(out: &Path) -> Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+        let dir = parent.join(format!(".{name}.bantin-staging"));
+        // The previous site is moved aside under a name of its own, so its
+        // removal can go on after bantin has returned ([`remove_previous`]).
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let old = parent.join(format!(
+            "{}{}-{stamp}",
+            previous_prefix(name),
+            std::process::id()
+        ));
+        // Leftovers of an interrupted build are ours (the names are). A
+        // previous site still being removed by an earlier build's helper
+        // may vanish under us: that is no error.
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .with_context(|| format!("cannot remove the leftover {}", dir.display()))?;
+        }
+        if let Ok(entries) = std::fs::read_dir(parent) {
+            for e in entries.filter_map(Result::ok) {
+                if e.file_name()
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(&previous_prefix(name)))
+                {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
             }
         }
+        let (previous, foreign) = if out.exists() {
+            let previous = Manifest::read(out)?;
+            let foreign = foreign_files(out, &previous)?;
+            (previous, foreign)
+        } else {
+            (Manifest::default(), Vec::new())
+        };
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            old,
+            previous,
+            foreign,
+            written: Mutex::default(),
+            committed: false,
+        })
     }
 
-    let generated: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let (previous, foreign) = if out.exists() {
-        let previous = Manifest::read(out)?;
-        let foreign = foreign_files(out, &previous)?;
-        (previous, foreign)
-    } else {
-        (Manifest::default(), Vec::new())
-    };
-    if let Some(clash) = foreign.iter().find(|f| generated.contains(f.as_str())) {
-        bail!(
-            "{} holds {clash}, which bantin did not make and would now overwrite\n  hint: move that file away, or delete it if it is an old copy of the site",
-            out.display()
-        );
+    /// Writes (or links) a batch of the new site's files.
+    pub fn write(&self, files: &[OutputFile]) -> Result<()> {
+        self.write_batch(files)
+            .map_err(|e| e.context("the site was not written; the previous one is untouched"))
     }
 
-    let result = (|| -> Result<Manifest> {
+    fn write_batch(&self, files: &[OutputFile]) -> Result<()> {
+        let (out, staging) = (&self.out, &self.dir);
+        if let Some(clash) = files
+            .iter()
+            .find(|f| self.foreign.iter().any(|x| *x == f.path))
+        {
+            bail!(
+                "{} holds {}, which bantin did not make and would now overwrite\n  hint: move that file away, or delete it if it is an old copy of the site",
+                out.display(),
+                clash.path
+            );
+        }
         // Folders first, once each; then the files in parallel, which
         // on most disks is several times faster than one by one.
         let folders: BTreeSet<PathBuf> = files
@@ -161,7 +197,7 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<Option<PathBuf>> {
             .map(|f| {
                 let to = staging.join(&f.path);
                 let hash = hash(&f.bytes);
-                if let Some(kept) = previous.unchanged(out, &f.path, hash, f.bytes.len())
+                if let Some(kept) = self.previous.unchanged(out, &f.path, hash, f.bytes.len())
                     && std::fs::hard_link(out.join(&f.path), &to).is_ok()
                 {
                     return Ok((f.path.clone(), kept));
@@ -173,42 +209,61 @@ pub fn publish(out: &Path, files: &[OutputFile]) -> Result<Option<PathBuf>> {
                 Ok((f.path.clone(), Record::of(hash, &meta)))
             })
             .collect::<Result<_>>()?;
-        for rel in &foreign {
-            let (from, to) = (out.join(rel), staging.join(rel));
-            if let Some(p) = to.parent() {
-                std::fs::create_dir_all(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?;
-            }
-            std::fs::copy(&from, &to)
-                .with_context(|| format!("cannot carry over {}", from.display()))?;
-        }
-        let manifest = Manifest {
-            files: written.into_iter().map(|(p, r)| (p, Some(r))).collect(),
-        };
-        crate::fs::write(&staging.join(MANIFEST), manifest.text().as_bytes())?;
-        Ok(manifest)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e.context("the site was not written; the previous one is untouched"));
+        let mut all = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        all.extend(written.into_iter().map(|(p, r)| (p, Some(r))));
+        Ok(())
     }
 
-    if out.exists() {
-        std::fs::rename(out, &old)
-            .with_context(|| format!("cannot move the previous site {} aside", out.display()))?;
-    }
-    if let Err(e) = std::fs::rename(&staging, out) {
-        // Put the previous site back before reporting.
-        if old.exists() {
-            let _ = std::fs::rename(&old, out);
+    /// Carries over the files bantin did not make, writes the manifest and
+    /// swaps the new site in. The previous site, moved aside, is returned
+    /// for [`remove_previous`].
+    pub fn commit(mut self) -> Result<Option<PathBuf>> {
+        let (out, staging) = (self.out.clone(), self.dir.clone());
+        let result = (|| -> Result<()> {
+            for rel in &self.foreign {
+                let (from, to) = (out.join(rel), staging.join(rel));
+                if let Some(p) = to.parent() {
+                    std::fs::create_dir_all(p)
+                        .with_context(|| format!("cannot create {}", p.display()))?;
+                }
+                std::fs::copy(&from, &to)
+                    .with_context(|| format!("cannot carry over {}", from.display()))?;
+            }
+            let manifest = Manifest {
+                files: std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner())),
+            };
+            crate::fs::write(&staging.join(MANIFEST), manifest.text().as_bytes())
+        })();
+        result.map_err(|e| e.context("the site was not written; the previous one is untouched"))?;
+        self.committed = true;
+        let old = &self.old;
+        if out.exists() {
+            std::fs::rename(&out, old).with_context(|| {
+                format!("cannot move the previous site {} aside", out.display())
+            })?;
         }
-        return Err(anyhow::Error::new(e)
-            .context(format!("cannot move the new site into {}", out.display())));
+        if let Err(e) = std::fs::rename(&staging, &out) {
+            // Put the previous site back before reporting.
+            if old.exists() {
+                let _ = std::fs::rename(old, &out);
+            }
+            return Err(anyhow::Error::new(e)
+                .context(format!("cannot move the new site into {}", out.display())));
+        }
+        // Everything in the previous site was either generated (listed in
+        // its manifest) or carried over into the new one above; most of it
+        // is linked into the new site, so removing it removes names, not
+        // data.
+        Ok(old.exists().then(|| old.clone()))
     }
-    // Everything in the previous site was either generated (listed in its
-    // manifest) or carried over into the new one above; most of it is
-    // linked into the new site, so removing it removes names, not data.
-    Ok(old.exists().then_some(old))
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// The start of the name a previous site is moved aside under, beside an

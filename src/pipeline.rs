@@ -133,9 +133,11 @@ pub fn index(rendered: &Rendered) -> Result<Vec<OutputFile>, Diagnostic> {
     search::index(&pages)
 }
 
-/// How long each stage of a run took, in order (`--timings`).
+/// How long each stage of a run took, in order (`--timings`). Stages
+/// that ran side by side (the search index beside writing) are listed
+/// each with its own time, and `wall` is then the time of the whole.
 #[derive(Debug, Default, Clone)]
-pub struct Timings(pub Vec<(&'static str, Duration)>);
+pub struct Timings(pub Vec<(&'static str, Duration)>, pub Option<Duration>);
 
 impl Timings {
     /// Records `stage` as having taken the time since `since`, and
@@ -148,7 +150,9 @@ impl Timings {
 
     /// One line per stage and the total, for the terminal.
     pub fn table(&self) -> String {
-        let total: Duration = self.0.iter().map(|(_, d)| *d).sum();
+        let total = self
+            .1
+            .unwrap_or_else(|| self.0.iter().map(|(_, d)| *d).sum());
         let mut out = String::new();
         for (stage, d) in self.0.iter().chain([&("total", total)]) {
             let share = if total.is_zero() {
@@ -160,6 +164,9 @@ impl Timings {
                 "  {stage:<8} {:>8.1} ms  {share:>5.1}%\n",
                 d.as_secs_f64() * 1000.0
             ));
+        }
+        if self.0.iter().any(|(s, _)| *s == "index") && self.0.iter().any(|(s, _)| *s == "write") {
+            out.push_str("  (the search index is made while the pages are written)\n");
         }
         out
     }
