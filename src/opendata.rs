@@ -332,24 +332,25 @@ pub fn files(
             bytes: all.into_bytes(),
         });
     }
+    // Every indicator's lines, in period order, gathered in one pass.
+    let mut by_indicator: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (lines, _) in &per_release {
+        for l in lines {
+            if let Some(id) = l.indicator {
+                by_indicator.entry(id).or_default().push(&l.text);
+            }
+        }
+    }
     let series: Vec<OutputFile> = site
         .catalog
         .indicators
         .par_iter()
         .filter(|ind| wanted_indicator(&ind.id))
         .filter_map(|ind| {
+            let lines = by_indicator.get(ind.id.as_str())?;
             let mut csv = head.clone();
-            let mut any = false;
-            for (lines, _) in &per_release {
-                for l in lines
-                    .iter()
-                    .filter(|l| l.indicator == Some(ind.id.as_str()))
-                {
-                    csv.push_str(&l.text);
-                    any = true;
-                }
-            }
-            any.then(|| OutputFile {
+            lines.iter().for_each(|l| csv.push_str(l));
+            Some(OutputFile {
                 path: addr.file_output(File::IndicatorCsv(&ind.id)),
                 bytes: csv.into_bytes(),
             })
