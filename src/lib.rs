@@ -93,7 +93,7 @@ pub enum BuildError {
 /// written while any error stands.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let run = pipeline::run(&opts.root, opts.base_url.as_deref(), Stage::Links);
+    let run = pipeline::run(&opts.root, opts.base_url.as_deref(), Stage::Index);
     let (Some((site, _)), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
@@ -117,10 +117,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // place until both are done and the new site is swapped in whole.
     let staging = output::Staging::begin(&out)?;
     let (indexed, staged) = std::thread::scope(|s| {
-        let indexing = site.config.search.then(|| {
+        let indexing = run.indexing.map(|indexer| {
             s.spawn(|| {
                 let since = Instant::now();
-                (pipeline::index(&rendered), since.elapsed())
+                (pipeline::index(indexer, &rendered), since.elapsed())
             })
         });
         let since = Instant::now();

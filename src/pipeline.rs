@@ -104,9 +104,18 @@ pub fn check(site: &Site) -> Checked {
     }
 }
 
-/// Render: every page and file of the site, in memory.
-pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
-    render::render(site, theme)
+/// Render: every page and file of the site, in memory. Each page is also
+/// handed to `indexing` as it is made, when there is one.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    indexing: Option<&search::Indexer>,
+) -> Result<Rendered, Diagnostics> {
+    render::render(site, theme, &|job, files| {
+        if let Some(indexer) = indexing {
+            indexer.add(job, files);
+        }
+    })
 }
 
 /// Links: the rules over a whole rendered site.
@@ -122,15 +131,16 @@ pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
     )
 }
 
-/// Index: the search index of a rendered site.
-pub fn index(rendered: &Rendered) -> Result<Vec<OutputFile>, Diagnostic> {
+/// Index: the search index of a rendered site, from the index its pages
+/// were fed to while rendering.
+pub fn index(indexer: search::Indexer, rendered: &Rendered) -> Result<Vec<OutputFile>, Diagnostic> {
     let pages = search::pages(
         rendered
             .files
             .iter()
             .map(|f| (f.path.as_str(), f.bytes.as_slice())),
     );
-    search::index(&pages)
+    indexer.finish(&pages)
 }
 
 /// How long each stage of a run took, in order (`--timings`). Stages
@@ -182,10 +192,15 @@ pub struct Run {
     /// Whether the links of the rendered pages were checked.
     pub links_checked: bool,
     pub timings: Timings,
+    /// The search index, fed every page while rendering, to be finished
+    /// with [`index`] (so it can finish beside writing); only when the run
+    /// went to [`Stage::Index`] and nothing stopped it.
+    pub indexing: Option<search::Indexer>,
 }
 
 /// Runs the stages up to `until`, stopping where [`stops_after`] says.
-/// The index runs only for a site that has search.
+/// The index runs only for a site that has search, and is left for the
+/// caller to finish ([`Run::indexing`]).
 pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
     let mut run = Run::default();
     let mut since = Instant::now();
@@ -208,7 +223,12 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
         since = run.timings.lap("check", since);
     }
     if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
-        match render(&site, &theme) {
+        // Pagefind indexes the pages as they are rendered, on processes of
+        // its own; what it makes is kept only if the run goes to the end.
+        let indexing = (until >= Stage::Index && site.config.search)
+            .then(search::Indexer::start)
+            .and_then(|started| started.map_err(|d| run.findings.push(d)).ok());
+        match render(&site, &theme, indexing.as_ref()) {
             Ok(rendered) => run.rendered = Some(rendered),
             Err(found) => {
                 run.findings.extend(found);
@@ -216,24 +236,17 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
             }
         }
         since = run.timings.lap("render", since);
+        run.indexing = indexing;
     }
     if until >= Stage::Links
         && let Some(rendered) = &run.rendered
     {
         run.findings.extend(links(&site, rendered));
         run.links_checked = true;
-        since = run.timings.lap("links", since);
+        run.timings.lap("links", since);
     }
-    if until >= Stage::Index
-        && site.config.search
-        && !stops_after(Stage::Links, &run.findings)
-        && let Some(rendered) = &mut run.rendered
-    {
-        match index(rendered) {
-            Ok(files) => rendered.files.extend(files),
-            Err(d) => run.findings.push(d),
-        }
-        run.timings.lap("index", since);
+    if stops_after(Stage::Links, &run.findings) {
+        run.indexing = None;
     }
     run.site = Some((site, theme));
     run

@@ -136,9 +136,17 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
     jobs
 }
 
-/// Renders every page and file of the site.
-pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
-    render_some(site, theme, None)
+/// What each rendered page is handed to as soon as it is done: the
+/// job's number (pages are numbered in a fixed order, whichever thread
+/// renders them) and its files. Every number comes once, with no files
+/// for a page that failed.
+pub type EachPage<'a> = &'a (dyn Fn(usize, &[OutputFile]) + Sync);
+
+/// Renders every page and file of the site; each page also goes to
+/// `each_page`, for work that can start before the whole site is done
+/// (the search index).
+pub fn render(site: &Site, theme: &Theme, each_page: EachPage) -> Result<Rendered, Diagnostics> {
+    render_pages(site, theme, None, each_page)
 }
 
 /// Renders what `selection` names, and the pages listing releases; or
@@ -147,6 +155,15 @@ pub fn render_some(
     site: &Site,
     theme: &Theme,
     selection: Option<&Selection>,
+) -> Result<Rendered, Diagnostics> {
+    render_pages(site, theme, selection, &|_, _| {})
+}
+
+fn render_pages(
+    site: &Site,
+    theme: &Theme,
+    selection: Option<&Selection>,
+    each_page: EachPage,
 ) -> Result<Rendered, Diagnostics> {
     let addr = Addresses::new(&site.config);
     let asset_urls = assets::AssetUrls::new(theme, &addr);
@@ -178,10 +195,15 @@ pub fn render_some(
     let (mut files, site_wide): (Vec<OutputFile>, Vec<OutputFile>) = rayon::join(
         || {
             jobs.par_iter()
-                .flat_map_iter(|job| {
+                .enumerate()
+                .flat_map_iter(|(i, job)| {
                     match pages::render_page(site, theme, &addr, &shared[job.lang], *job) {
-                        Ok(files) => files,
+                        Ok(files) => {
+                            each_page(i, &files);
+                            files
+                        }
                         Err(d) => {
+                            each_page(i, &[]);
                             problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
                             Vec::new()
                         }

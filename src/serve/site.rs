@@ -134,7 +134,7 @@ impl Model {
                 if pipeline::stops_after(Stage::Check, &warnings) {
                     return Err(warnings);
                 }
-                let rendered = match pipeline::render(&site, &theme) {
+                let rendered = match pipeline::render(&site, &theme, None) {
                     Ok(r) => r,
                     Err(found) => {
                         warnings.extend(found);

@@ -335,3 +335,35 @@ fn under_a_sub_path_results_lead_to_pages_under_it() {
     let errors = errors.lock().unwrap();
     assert!(errors.is_empty(), "browser errors: {errors:#?}");
 }
+
+#[test]
+fn a_word_added_by_an_edit_is_found_after_the_rebuild() {
+    let Some(path) = chromium() else { return };
+    let (site, base) = served_sample();
+    let search = |query: &str| {
+        // A browser of its own each time: nothing of the old index cached.
+        let browser = launch(path.clone(), (1280, 900));
+        let tab = browser.new_tab().unwrap();
+        tab.navigate_to(&format!("{base}search/?q={query}"))
+            .unwrap();
+        tab.wait_until_navigated().unwrap();
+        hrefs(&eval(&tab, RESULTS))
+    };
+    let before = search("zyxvan");
+    assert!(before.is_empty(), "{before:?}");
+    let text = "content/bulletins/2021-q1/index.vi.md";
+    site.write(
+        text,
+        &format!("{}\nCụm công nghiệp Zyxvan mở rộng.\n", site.read(text)),
+    );
+    // Over the previous output, as an editor's next build is.
+    let out = site.run(&["--base-url", &base]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(search("zyxvan"), vec!["/2021-q1/".to_owned()]);
+    // And the rest of the index is still there.
+    assert!(search("xuat%20khau").len() >= 5);
+}

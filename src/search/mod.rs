@@ -18,10 +18,15 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender};
+use std::sync::{Arc, Mutex};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
+
+mod view;
 
 use crate::address::{page_folder_of, pagefind_output};
 use crate::diagnostic::Diagnostic;
@@ -108,7 +113,6 @@ pub fn pages<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(Strin
     let html: Vec<(&str, &[u8])> = files
         .filter(|(path, _)| page_folder_of(path).is_some())
         .collect();
-    let marked = |bytes: &[u8]| bytes.windows(BODY_MARK.len()).any(|w| w == BODY_MARK);
     let any_marked = html.iter().any(|(_, b)| marked(b));
     html.into_iter()
         .filter(|(_, b)| !any_marked || marked(b))
@@ -121,62 +125,188 @@ pub fn pages<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(Strin
 
 /// Indexes `pages` (address, HTML) and returns the index's files, under
 /// `pagefind/` (`crate::address::PAGEFIND`).
+pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
+    let indexer = Indexer::start()?;
+    for (url, html) in pages {
+        indexer.add_page(url, html);
+    }
+    indexer.finish(pages)
+}
+
+/// The message id of the request for an index's files: the largest
+/// Pagefind takes (its ids are 32-bit); pages count up from 1, far below.
+const FILES_ID: u64 = u32::MAX as u64;
+
+/// An index made while the pages are still being rendered: pages go to a
+/// Pagefind of their language as soon as they are given ([`Indexer::add`]),
+/// and [`Indexer::finish`] collects the index.
 ///
 /// Pagefind keeps a separate index per language and works on one core;
 /// so each language is indexed by its own Pagefind, in parallel, and the
 /// lists of languages in their `pagefind-entry.json` are joined. Should
 /// the parts not join cleanly (a page whose language bantin read unlike
 /// Pagefind), one Pagefind indexes everything instead.
-pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
-    let program = program()?;
-    check_version(&program)?;
-    let run = |part: &[(String, &[u8])]| -> Result<Files, Diagnostic> {
-        let mut service = Service::start(&program)?;
-        let result = service.index(part);
-        service.stop();
-        result.map_err(|m| problem(format!("Pagefind ({}): {m}", program.display())))
-    };
-    let mut by_language: BTreeMap<&str, Vec<(String, &[u8])>> = BTreeMap::new();
-    for (url, html) in pages {
-        by_language
-            .entry(page_language(html))
-            .or_default()
-            .push((url.clone(), html));
-    }
-    let files = if by_language.len() > 1 {
-        let parts: Vec<Result<Files, Diagnostic>> = std::thread::scope(|s| {
-            let running: Vec<_> = by_language
-                .values()
-                .map(|part| s.spawn(|| run(part)))
-                .collect();
-            running
-                .into_iter()
-                .map(|t| {
-                    t.join()
-                        .unwrap_or_else(|_| Err(problem("indexing panicked")))
-                })
-                .collect()
-        });
-        match join(parts.into_iter().collect::<Result<Vec<_>, _>>()?) {
-            Some(files) => files,
-            None => run(pages)?,
-        }
-    } else {
-        run(pages)?
-    };
-    let mut out: Vec<OutputFile> = files
-        .into_iter()
-        .filter(|(path, _)| !UNUSED.iter().any(|u| path.starts_with(u)))
-        .map(|(path, bytes)| OutputFile {
-            path: pagefind_output(&path),
-            bytes,
+pub struct Indexer {
+    program: PathBuf,
+    feeds: Mutex<BTreeMap<String, Feed>>,
+    /// Pages that are not marked for search, kept in case no page is:
+    /// then Pagefind takes every page whole.
+    unmarked: Mutex<Vec<(String, Vec<u8>)>>,
+    any_marked: AtomicBool,
+    order: Mutex<Order>,
+}
+
+/// Pages rendered ahead of their turn, by number, and the next to send.
+#[derive(Default)]
+struct Order {
+    next: usize,
+    waiting: BTreeMap<usize, Vec<(String, Vec<u8>)>>,
+}
+
+/// One language's Pagefind, fed by a channel.
+struct Feed {
+    pages: Sender<(String, Vec<u8>)>,
+    worker: std::thread::JoinHandle<Result<Files, Diagnostic>>,
+}
+
+impl Indexer {
+    pub fn start() -> Result<Indexer, Diagnostic> {
+        let program = program()?;
+        check_version(&program)?;
+        Ok(Indexer {
+            program,
+            feeds: Mutex::default(),
+            unmarked: Mutex::default(),
+            any_marked: AtomicBool::new(false),
+            order: Mutex::default(),
         })
-        .collect();
-    out.push(OutputFile {
-        path: pagefind_output("LICENSE.txt"),
-        bytes: LICENCE.to_vec(),
-    });
-    Ok(out)
+    }
+
+    /// Takes the files of the `n`th page of a render (pages are indexed,
+    /// anything else is left alone). Pages reach Pagefind in the order of
+    /// their numbers, whichever thread rendered them first: its index
+    /// depends on the order, and a build must give the same site every
+    /// time.
+    pub fn add(&self, n: usize, files: &[OutputFile]) {
+        let pages: Vec<(String, Vec<u8>)> = files
+            .iter()
+            .filter_map(|f| page_folder_of(&f.path).map(|dir| (format!("/{dir}"), f.bytes.clone())))
+            .collect();
+        let mut order = self.order.lock().unwrap_or_else(|e| e.into_inner());
+        order.waiting.insert(n, pages);
+        loop {
+            let next = order.next;
+            let Some(pages) = order.waiting.remove(&next) else {
+                break;
+            };
+            order.next += 1;
+            for (url, html) in pages {
+                self.add_page(&url, &html);
+            }
+        }
+    }
+
+    fn add_page(&self, url: &str, html: &[u8]) {
+        if !marked(html) {
+            if !self.any_marked.load(Ordering::Relaxed) {
+                let mut held = self.unmarked.lock().unwrap_or_else(|e| e.into_inner());
+                held.push((url.to_owned(), html.to_vec()));
+            }
+            return;
+        }
+        if !self.any_marked.swap(true, Ordering::Relaxed) {
+            self.unmarked
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clear();
+        }
+        // Only what Pagefind will index, where that can be told apart.
+        let slim = std::str::from_utf8(html).ok().and_then(view::for_search);
+        self.send(
+            url.to_owned(),
+            slim.map_or_else(|| html.to_vec(), String::into_bytes),
+        );
+    }
+
+    fn send(&self, url: String, html: Vec<u8>) {
+        let lang = page_language(&html).to_owned();
+        let mut feeds = self.feeds.lock().unwrap_or_else(|e| e.into_inner());
+        let feed = feeds.entry(lang).or_insert_with(|| {
+            let (pages, queue) = std::sync::mpsc::channel();
+            let program = self.program.clone();
+            let worker = std::thread::spawn(move || {
+                let mut service = Service::start(&program)?;
+                let result = service.index(queue);
+                service.stop();
+                result.map_err(|m| problem(format!("Pagefind ({}): {m}", program.display())))
+            });
+            Feed { pages, worker }
+        });
+        // A worker that stopped says why in `finish`.
+        let _ = feed.pages.send((url, html));
+    }
+
+    /// The index's files. `all` are every page given (address, HTML), in
+    /// case the languages' indexes do not join and one Pagefind must index
+    /// them together.
+    pub fn finish(self, all: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
+        if !self.any_marked.load(Ordering::Relaxed) {
+            let held =
+                std::mem::take(&mut *self.unmarked.lock().unwrap_or_else(|e| e.into_inner()));
+            for (url, html) in held {
+                self.send(url, html);
+            }
+        }
+        let feeds = self.feeds.into_inner().unwrap_or_else(|e| e.into_inner());
+        let parts: Vec<Result<Files, Diagnostic>> = feeds
+            .into_values()
+            .map(|feed| {
+                drop(feed.pages);
+                feed.worker
+                    .join()
+                    .unwrap_or_else(|_| Err(problem("indexing panicked")))
+            })
+            .collect();
+        let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let files = if parts.len() > 1 {
+            match join(parts) {
+                Some(files) => files,
+                None => {
+                    let mut service = Service::start(&self.program)?;
+                    let (pages, queue) = std::sync::mpsc::channel();
+                    for (url, html) in all {
+                        let _ = pages.send((url.clone(), html.to_vec()));
+                    }
+                    drop(pages);
+                    let result = service.index(queue);
+                    service.stop();
+                    result.map_err(|m| {
+                        problem(format!("Pagefind ({}): {m}", self.program.display()))
+                    })?
+                }
+            }
+        } else {
+            parts.into_iter().next().unwrap_or_default()
+        };
+        let mut out: Vec<OutputFile> = files
+            .into_iter()
+            .filter(|(path, _)| !UNUSED.iter().any(|u| path.starts_with(u)))
+            .map(|(path, bytes)| OutputFile {
+                path: pagefind_output(&path),
+                bytes,
+            })
+            .collect();
+        out.push(OutputFile {
+            path: pagefind_output("LICENSE.txt"),
+            bytes: LICENCE.to_vec(),
+        });
+        Ok(out)
+    }
+}
+
+/// Whether a page marks what it offers to search.
+fn marked(html: &[u8]) -> bool {
+    html.windows(BODY_MARK.len()).any(|w| w == BODY_MARK)
 }
 
 /// Index files by path, as Pagefind gives them.
@@ -329,7 +459,9 @@ impl Service {
         })
     }
 
-    fn index(&mut self, pages: &[(String, &[u8])]) -> Result<Files, String> {
+    /// Indexes the pages that arrive on `pages` (address, HTML) until the
+    /// channel closes, then returns the index's files.
+    fn index(&mut self, pages: Receiver<(String, Vec<u8>)>) -> Result<Files, String> {
         let mut stdin = self.child.stdin.take().expect("piped");
         let (_, new) = self.message(json!({ "type": "NewIndex" }));
         stdin
@@ -342,46 +474,70 @@ impl Service {
         }
         let index_id = created["index_id"].clone();
 
-        // The pages, then the request for the files, written from another
-        // thread while this one reads: Pagefind answers as it goes, and
-        // neither side may wait on a full pipe.
-        let mut requests = Vec::with_capacity(pages.len() + 1);
-        for (url, html) in pages {
-            let contents =
-                std::str::from_utf8(html).map_err(|_| format!("the page {url} is not UTF-8"))?;
-            requests.push(self.message(json!({
-                "type": "AddFile",
-                "index_id": index_id,
-                "url": url,
-                "file_contents": contents,
-            })));
-        }
-        let (files_id, get) = self.message(json!({ "type": "GetFiles", "index_id": index_id }));
-        let urls: std::collections::HashMap<u64, &str> = requests
-            .iter()
-            .zip(pages)
-            .map(|((id, _), (url, _))| (*id, url.as_str()))
-            .collect();
+        // The pages, as they come, then the request for the files, written
+        // from another thread while this one reads: Pagefind answers as it
+        // goes, and neither side may wait on a full pipe. Ids are counted
+        // on from here; the request for the files has one of its own.
+        let first_id = self.next_id + 1;
+        let urls: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (ids, written_urls) = (first_id, Arc::clone(&urls));
         // The writer hands stdin back: Pagefind stops at the end of its
         // input, even with answers still to give, so it stays open until
         // the files are in.
         let writer = std::thread::spawn(move || {
-            let written = requests
-                .iter()
-                .map(|(_, bytes)| bytes)
-                .chain([&get])
-                .try_for_each(|bytes| stdin.write_all(bytes))
-                .and_then(|_| stdin.flush());
+            let mut id = ids;
+            let send = |stdin: &mut std::process::ChildStdin, id: u64, payload: Value| {
+                let text = json!({ "message_id": id, "payload": payload }).to_string();
+                let mut bytes = BASE64.encode(text).into_bytes();
+                bytes.push(b',');
+                stdin.write_all(&bytes)
+            };
+            let mut written = Ok(());
+            for (url, html) in pages {
+                let Ok(contents) = String::from_utf8(html) else {
+                    written = Err(std::io::Error::other(format!(
+                        "the page {url} is not UTF-8"
+                    )));
+                    break;
+                };
+                written_urls
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(url.clone());
+                let page = json!({
+                    "type": "AddFile",
+                    "index_id": index_id,
+                    "url": url,
+                    "file_contents": contents,
+                });
+                written = send(&mut stdin, id, page);
+                id += 1;
+                if written.is_err() {
+                    break;
+                }
+            }
+            let written = written
+                .and_then(|()| {
+                    send(
+                        &mut stdin,
+                        FILES_ID,
+                        json!({ "type": "GetFiles", "index_id": index_id }),
+                    )
+                })
+                .and_then(|()| stdin.flush());
             (stdin, written)
         });
         let files = loop {
             match self.receive() {
                 Ok((id, payload)) => match Self::error(&payload) {
-                    Some(e) => match urls.get(&id) {
-                        Some(url) => break Err(format!("{e}, indexing the page {url}")),
-                        None => break Err(e),
-                    },
-                    None if id == files_id => break Ok(payload),
+                    Some(e) => {
+                        let urls = urls.lock().unwrap_or_else(|e| e.into_inner());
+                        match id.checked_sub(first_id).and_then(|i| urls.get(i as usize)) {
+                            Some(url) => break Err(format!("{e}, indexing the page {url}")),
+                            None => break Err(e),
+                        }
+                    }
+                    None if id == FILES_ID => break Ok(payload),
                     None => {}
                 },
                 Err(e) => break Err(e),
@@ -395,8 +551,8 @@ impl Service {
             .join()
             .map_err(|_| "the thread writing to it panicked".to_owned())?;
         self.child.stdin = Some(stdin);
-        let payload = files?;
         written.map_err(|e| format!("cannot write to it: {e}"))?;
+        let payload = files?;
         payload["files"]
             .as_array()
             .ok_or("it sent no files")?
