@@ -1,6 +1,8 @@
-//! bantin against Hugo on the same content: a synthetic site of N monthly
-//! releases (see `examples/synthetic`), built by each, timed whole (the
-//! process, from start to a finished output folder) with its peak memory.
+//! bantin against Hugo on the same content: a synthetic site of N
+//! releases of realistic shape (see `examples/synthetic`), built by each,
+//! timed whole (the process, from start to a finished output folder) with
+//! its peak memory; and Hugo followed by Pagefind's CLI, what a Hugo user
+//! adds for search.
 //!
 //!     cargo bench --bench build               # N = 100, 1,000, 5,000
 //!     cargo bench --bench build -- 100 1000   # other sizes
@@ -61,6 +63,43 @@ fn html_pages(dir: &Path) -> usize {
         .count()
 }
 
+/// Bytes of the files under `dir`, and of its HTML pages alone.
+fn bytes(dir: &Path) -> (u64, u64) {
+    let mut all = 0;
+    let mut html = 0;
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_file() {
+            let n = e.metadata().map_or(0, |m| m.len());
+            all += n;
+            if e.path().extension().is_some_and(|x| x == "html") {
+                html += n;
+            }
+        }
+    }
+    (all, html)
+}
+
+/// Pagefind's own program, as npm installed it for bantin's build.
+fn pagefind() -> Option<std::path::PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/@pagefind");
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n == "pagefind_extended" || n == "pagefind")
+        })
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / 1e6)
+}
+
 fn main() {
     let sizes: Vec<usize> = {
         let given: Vec<usize> = std::env::args()
@@ -81,92 +120,144 @@ fn main() {
             .unwrap_or("")
             .to_owned()
     });
+    let pagefind = pagefind();
     let bantin = env!("CARGO_BIN_EXE_bantin");
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "bantin build against Hugo {} on the same synthetic content ({cpus} CPUs)",
+        "bantin against Hugo {} (and Pagefind's CLI after it) on the same synthetic content, {cpus} CPUs",
         hugo_version.as_deref().unwrap_or("(not installed)")
     );
     println!();
     println!(
-        "| releases | pages bantin / Hugo | bantin | pages/s | peak | bantin, search off | Hugo | pages/s | peak | Hugo time / bantin time |"
+        "| releases | pages bantin / Hugo | bantin, search off | Hugo | ratio | bantin, search on | Hugo + Pagefind | ratio | rebuild after one edit | check | peak bantin / Hugo | bytes bantin (pages) / Hugo |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let secs = |r: &Run| r.wall.as_secs_f64();
     for n in sizes {
         let dir = tempfile::tempdir().unwrap();
         let (site, hugo_site) = (dir.path().join("bantin"), dir.path().join("hugo"));
         let releases = synthetic::releases(n, synthetic::Shape::REALISTIC);
         synthetic::bantin::write_site(&site, &releases);
         synthetic::hugo::write_site(&hugo_site, &releases);
+        let newest = releases[0].slug.clone();
         drop(releases);
         let runs = if n > 1000 { 1 } else { 3 };
         let root = site.to_str().unwrap();
-        let b = median(
+        let public = site.join("public");
+        let clean_build = || {
+            let _ = std::fs::remove_dir_all(&public);
+            timed(bantin, &["build", "--root", root])
+        };
+        // Search on (bantin's default), from an empty output folder.
+        let with_search = median((0..runs).map(|_| clean_build()).collect());
+        // One release's narrative edited, the previous output in place.
+        let text = site.join(format!("content/bulletins/{newest}/index.vi.md"));
+        let original = std::fs::read_to_string(&text).unwrap();
+        let rebuild = median(
             (0..runs)
-                .map(|_| timed(bantin, &["build", "--root", root]))
+                .map(|i| {
+                    std::fs::write(
+                        &text,
+                        format!(
+                            "{original}\nCâu thêm số {}.\n",
+                            "một hai ba".split(' ').nth(i % 3).unwrap()
+                        ),
+                    )
+                    .unwrap();
+                    timed(bantin, &["build", "--root", root])
+                })
                 .collect(),
         );
-        let pages_b = html_pages(&site.join("public"));
-        // The same without the search index, which Hugo does not make.
+        std::fs::write(&text, &original).unwrap();
+        let check = median(
+            (0..runs)
+                .map(|_| timed(bantin, &["check", "--root", root]))
+                .collect(),
+        );
+        // Without the search index, which Hugo does not make.
         let settings = std::fs::read_to_string(site.join("site.toml")).unwrap();
         std::fs::write(
             site.join("site.toml"),
             format!("search = false\n{settings}"),
         )
         .unwrap();
-        let b_plain = median(
-            (0..runs)
-                .map(|_| timed(bantin, &["build", "--root", root]))
-                .collect(),
-        );
-        let secs = |r: &Run| r.wall.as_secs_f64();
-        let (hugo_cells, ratio) = if hugo_version.is_some() {
-            let src = hugo_site.to_str().unwrap();
-            let out = hugo_site.join("public");
-            let h = median(
-                (0..runs)
-                    .map(|_| {
-                        let _ = std::fs::remove_dir_all(&out);
-                        timed(
-                            "hugo",
-                            &[
-                                "--quiet",
-                                "--source",
-                                src,
-                                "--destination",
-                                out.to_str().unwrap(),
-                            ],
-                        )
-                    })
-                    .collect(),
-            );
-            let pages_h = html_pages(&out);
-            (
-                (
+        let plain = median((0..runs).map(|_| clean_build()).collect());
+        let pages_b = html_pages(&public);
+        let (bytes_b, html_b) = bytes(&public);
+        let cells = match &hugo_version {
+            Some(_) => {
+                let src = hugo_site.to_str().unwrap();
+                let out = hugo_site.join("public");
+                let hugo_run = || {
+                    let _ = std::fs::remove_dir_all(&out);
+                    timed(
+                        "hugo",
+                        &[
+                            "--quiet",
+                            "--source",
+                            src,
+                            "--destination",
+                            out.to_str().unwrap(),
+                        ],
+                    )
+                };
+                let h = median((0..runs).map(|_| hugo_run()).collect());
+                let pages_h = html_pages(&out);
+                let (bytes_h, _) = bytes(&out);
+                let with_pf = pagefind.as_ref().map(|pf| {
+                    median(
+                        (0..runs)
+                            .map(|_| {
+                                let built = hugo_run();
+                                let index =
+                                    timed(pf.to_str().unwrap(), &["--site", out.to_str().unwrap()]);
+                                Run {
+                                    wall: built.wall + index.wall,
+                                    peak_mib: built.peak_mib.max(index.peak_mib),
+                                }
+                            })
+                            .collect(),
+                    )
+                });
+                let (pf_cell, pf_ratio) = match &with_pf {
+                    Some(r) => (
+                        format!("{:.2} s", secs(r)),
+                        format!("{:.2}×", secs(&with_search) / secs(r)),
+                    ),
+                    None => ("–".into(), "–".into()),
+                };
+                [
                     pages_h.to_string(),
                     format!("{:.2} s", secs(&h)),
-                    format!("{:.0}", pages_h as f64 / secs(&h)),
+                    format!("{:.2}×", secs(&plain) / secs(&h)),
+                    pf_cell,
+                    pf_ratio,
                     format!("{:.0} MiB", h.peak_mib),
-                ),
-                format!("{:.2}", secs(&h) / secs(&b)),
-            )
-        } else {
-            (("–".into(), "–".into(), "–".into(), "–".into()), "–".into())
+                    mib(bytes_h),
+                ]
+            }
+            None => std::array::from_fn(|_| "–".to_owned()),
         };
         println!(
-            "| {n} | {pages_b} / {} | {:.2} s | {:.0} | {:.0} MiB | {:.2} s | {} | {} | {} | {ratio} |",
-            hugo_cells.0,
-            secs(&b),
-            pages_b as f64 / secs(&b),
-            b.peak_mib,
-            secs(&b_plain),
-            hugo_cells.1,
-            hugo_cells.2,
-            hugo_cells.3,
+            "| {n} | {pages_b} / {} | {:.2} s | {} | {} | {:.2} s | {} | {} | {:.2} s | {:.2} s | {:.0} / {} | {} ({}) / {} |",
+            cells[0],
+            secs(&plain),
+            cells[1],
+            cells[2],
+            secs(&with_search),
+            cells[3],
+            cells[4],
+            secs(&rebuild),
+            secs(&check),
+            with_search.peak_mib.max(plain.peak_mib),
+            cells[5],
+            mib(bytes_b),
+            mib(html_b),
+            cells[6],
         );
     }
     println!();
     println!(
-        "bantin's time includes loading, every check, rendering, charts, open data files, the search index (but in the 'search off' column) and writing; Hugo's, rendering the same releases with a minimal theme."
+        "Ratios are bantin's time over the other's (under 1: bantin is faster). bantin's time includes loading, every check, rendering, charts, open data files, the search index (but in 'search off') and writing; Hugo's, rendering the same releases with a minimal theme; Pagefind's, indexing Hugo's output. 'rebuild' is a build after one release's narrative changed, with the previous output in place and search on."
     );
 }
