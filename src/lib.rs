@@ -139,26 +139,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         (indexed, staged)
     });
     let mut files = rendered.files.len();
-    timings.0.push(("write", staged?));
-    if let Some((index, took)) = indexed {
-        timings.0.push(("index", took));
+    let mut writing = staged?;
+    if let Some((index, took)) = &indexed {
+        timings.stages.push(("index", *took));
         match index {
             Ok(index) => {
                 let since = Instant::now();
-                staging.write(&index)?;
+                staging.write(index)?;
                 files += index.len();
-                timings.lap("write", since);
+                writing += since.elapsed();
             }
             Err(d) => {
-                findings.push(d);
+                findings.push(d.clone());
                 return Err(BuildError::Site(findings));
             }
         }
     }
+    timings.stages.push(("write", writing));
     let since = Instant::now();
     let previous = staging.commit()?;
     timings.lap("swap", since);
-    timings.1 = Some(started.elapsed());
+    if indexed.is_some() {
+        timings.wall = Some(started.elapsed());
+    }
     Ok(BuildReport {
         output: out,
         pages: rendered.pages,

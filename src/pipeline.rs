@@ -147,24 +147,28 @@ pub fn index(indexer: search::Indexer, rendered: &Rendered) -> Result<Vec<Output
 /// that ran side by side (the search index beside writing) are listed
 /// each with its own time, and `wall` is then the time of the whole.
 #[derive(Debug, Default, Clone)]
-pub struct Timings(pub Vec<(&'static str, Duration)>, pub Option<Duration>);
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+    /// The whole run, where stages overlapped; otherwise their sum.
+    pub wall: Option<Duration>,
+}
 
 impl Timings {
     /// Records `stage` as having taken the time since `since`, and
     /// returns now, for the next stage.
     pub fn lap(&mut self, stage: &'static str, since: Instant) -> Instant {
         let now = Instant::now();
-        self.0.push((stage, now - since));
+        self.stages.push((stage, now - since));
         now
     }
 
     /// One line per stage and the total, for the terminal.
     pub fn table(&self) -> String {
         let total = self
-            .1
-            .unwrap_or_else(|| self.0.iter().map(|(_, d)| *d).sum());
+            .wall
+            .unwrap_or_else(|| self.stages.iter().map(|(_, d)| *d).sum());
         let mut out = String::new();
-        for (stage, d) in self.0.iter().chain([&("total", total)]) {
+        for (stage, d) in self.stages.iter().chain([&("total", total)]) {
             let share = if total.is_zero() {
                 0.0
             } else {
@@ -175,7 +179,7 @@ impl Timings {
                 d.as_secs_f64() * 1000.0
             ));
         }
-        if self.0.iter().any(|(s, _)| *s == "index") && self.0.iter().any(|(s, _)| *s == "write") {
+        if self.wall.is_some() {
             out.push_str("  (the search index is made while the pages are written)\n");
         }
         out
