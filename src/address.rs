@@ -71,6 +71,45 @@ pub fn pagefind_output(name: &str) -> String {
     format!("{PAGEFIND}{name}")
 }
 
+/// The search index is cut into parts, each a Pagefind index of its
+/// own, so that a rebuild indexes again only the parts whose pages
+/// changed; the search page merges them in the reader's browser. Per
+/// language, the pages of releases go by five years of their period
+/// (`vi-2020`: 2020–2024) and every other page in one part named by the
+/// language (`vi`). A page is placed by its folder alone
+/// (`en/2021-q1/` → `en-2020`), so the same page always lands in the
+/// same part.
+pub fn search_part(lang: &str, folder: &str) -> String {
+    let lang = if !lang.is_empty() && lang.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        lang
+    } else {
+        "und"
+    };
+    let last = folder
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("");
+    let year = last
+        .split_once('-')
+        .filter(|(y, _)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|(y, _)| y.parse::<i32>().ok());
+    match year {
+        Some(y) => format!("{lang}-{}", y - y.rem_euclid(5)),
+        None => lang.to_owned(),
+    }
+}
+
+/// Where a file of a part of the search index is written:
+/// `pagefind/vi-2020/pagefind-entry.json`.
+pub fn search_part_output(part: &str, name: &str) -> String {
+    pagefind_output(&format!("{part}/{name}"))
+}
+
+/// The list of the search index's parts, by language, for the search
+/// page's script.
+pub const SEARCH_PARTS: &str = "bantin-parts.json";
+
 /// The name of a page's file in its folder.
 const PAGE_FILE: &str = "index.html";
 
@@ -294,6 +333,17 @@ mod tests {
             "data/charts/pages/about/growth.en.csv"
         );
         assert_eq!(pagefind_output("pagefind.js"), "pagefind/pagefind.js");
+        assert_eq!(search_part("vi", "2021-q1/"), "vi-2020");
+        assert_eq!(search_part("en", "en/2024-12/"), "en-2020");
+        assert_eq!(search_part("en", "en/2025-h1/"), "en-2025");
+        assert_eq!(search_part("vi", "indicators/exports/"), "vi");
+        assert_eq!(search_part("vi", ""), "vi");
+        assert_eq!(search_part("", "about/"), "und");
+        assert_eq!(search_part("x\"/", "about/"), "und");
+        assert_eq!(
+            search_part_output("vi-2020", "pagefind-entry.json"),
+            "pagefind/vi-2020/pagefind-entry.json"
+        );
         assert_eq!(a.file_href(File::Static("style.css")), "/static/style.css");
     }
 }

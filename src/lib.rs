@@ -24,6 +24,7 @@ pub(crate) mod check;
 pub mod config;
 pub mod dataset;
 pub(crate) mod diagnostic;
+pub(crate) mod fingerprint;
 pub(crate) mod fs;
 pub(crate) mod locale;
 pub mod narrative;
@@ -31,6 +32,7 @@ pub(crate) mod opendata;
 pub(crate) mod output;
 pub mod period;
 pub(crate) mod pipeline;
+pub(crate) mod record;
 pub(crate) mod render;
 pub mod report;
 pub mod scaffold;
@@ -63,6 +65,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub output: PathBuf,
     pub pages: std::collections::BTreeMap<String, usize>,
+    /// Of those, the pages kept unchanged from the previous build.
+    pub pages_kept: usize,
     pub files: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
@@ -90,41 +94,88 @@ pub enum BuildError {
 }
 
 /// Runs the whole pipeline in memory, then writes the site; nothing is
-/// written while any error stands.
+/// written while any error stands. Pages whose inputs are as they were
+/// at the previous build (its record, [`record`], says what each read)
+/// are not rendered again but kept from the previous site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let run = pipeline::run(&opts.root, opts.base_url.as_deref(), Stage::Index);
-    let (Some((site, _)), Some(rendered)) = (&run.site, run.rendered) else {
+    let mut timings = Timings::default();
+    let loaded = pipeline::load(&opts.root, opts.base_url.as_deref());
+    let since = timings.lap("load", started);
+    // Where the site goes and what the previous one there can give. An
+    // output folder that is refused is said once the site's own problems
+    // are known, as they come first.
+    let target = loaded.as_ref().ok().map(|(site, theme, _)| {
+        let out_rel = opts
+            .output
+            .clone()
+            .unwrap_or_else(|| site.config.output_dir.clone());
+        let out = if out_rel.is_absolute() {
+            out_rel.clone()
+        } else {
+            opts.root.join(&out_rel)
+        };
+        let staging = output::guard(&opts.root, &out_rel, opts.force)
+            .and_then(|()| output::Staging::begin(&out));
+        let fingerprints = record::Fingerprints::of(site, theme);
+        let previous = staging
+            .as_ref()
+            .ok()
+            .and_then(|_| record::Record::read(&out))
+            .map(|r| record::Previous::new(r, &fingerprints));
+        (out, staging, fingerprints, previous)
+    });
+    timings.lap("record", since);
+    let keep = |key: &str| -> Option<Vec<String>> {
+        let (_, Ok(staging), _, Some(previous)) = target.as_ref()? else {
+            return None;
+        };
+        let files = previous.unchanged(key)?;
+        let before = staging.previous();
+        files
+            .iter()
+            .all(|f| before.intact(f))
+            .then(|| files.to_vec())
+    };
+    let reuse = target
+        .as_ref()
+        .map(|(_, staging, _, previous)| pipeline::Reuse {
+            pages: &keep,
+            index: staging.as_ref().ok().and_then(|staging| {
+                Some(search::Before {
+                    site: staging.previous(),
+                    index: previous.as_ref()?.index()?.clone(),
+                })
+            }),
+        });
+    let run = pipeline::run_loaded(loaded, timings, Stage::Index, reuse);
+    let (Some(_), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
     let mut findings = run.findings;
     if pipeline::stops_after(Stage::Links, &findings) {
         return Err(BuildError::Site(findings));
     }
-    let out_rel = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| site.config.output_dir.clone());
-    let out = if out_rel.is_absolute() {
-        out_rel.clone()
-    } else {
-        opts.root.join(&out_rel)
+    let Some((out, staging, fingerprints, previous)) = target else {
+        return Err(BuildError::Site(findings));
     };
-    output::guard(&opts.root, &out_rel, opts.force)?;
+    let staging = staging?;
     let mut timings = run.timings;
     // The search index is made while the pages are staged: Pagefind works
     // on its own processes, writing on bantin's threads. Nothing is in
     // place until both are done and the new site is swapped in whole.
-    let staging = output::Staging::begin(&out)?;
     let (indexed, staged) = std::thread::scope(|s| {
         let indexing = run.indexing.map(|indexer| {
             s.spawn(|| {
                 let since = Instant::now();
-                (pipeline::index(indexer, &rendered), since.elapsed())
+                (pipeline::index(indexer), since.elapsed())
             })
         });
         let since = Instant::now();
-        let staged = staging.write(&rendered.files).map(|()| since.elapsed());
+        let staged = staging
+            .keep(&rendered.kept)
+            .and_then(|()| staging.write(&rendered.files))
+            .map(|()| since.elapsed());
         let indexed = indexing.map(|t| {
             t.join().unwrap_or_else(|_| {
                 (
@@ -138,33 +189,51 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         });
         (indexed, staged)
     });
-    let mut files = rendered.files.len();
+    let mut files = rendered.files.len() + rendered.kept.len();
     let mut writing = staged?;
-    if let Some((index, took)) = &indexed {
-        timings.stages.push(("index", *took));
+    let mut index_record = None;
+    let searched = indexed.is_some();
+    if let Some((index, took)) = indexed {
+        timings.stages.push(("index", took));
         match index {
             Ok(index) => {
                 let since = Instant::now();
-                staging.write(index)?;
-                files += index.len();
+                staging.keep(&index.kept)?;
+                staging.write(&index.files)?;
+                files += index.files.len() + index.kept.len();
                 writing += since.elapsed();
+                index_record = Some(index.record);
             }
             Err(d) => {
-                findings.push(d.clone());
+                findings.push(d);
                 return Err(BuildError::Site(findings));
             }
         }
     }
+    // The record of this build, beside the site it describes.
+    let since = Instant::now();
+    let made = record::Record::new(
+        &fingerprints,
+        &rendered.units,
+        previous.as_ref(),
+        index_record,
+    );
+    staging.write(&[output::OutputFile {
+        path: record::RECORD.to_owned(),
+        bytes: made.to_bytes(),
+    }])?;
+    writing += since.elapsed();
     timings.stages.push(("write", writing));
     let since = Instant::now();
     let previous = staging.commit()?;
     timings.lap("swap", since);
-    if indexed.is_some() {
+    if searched {
         timings.wall = Some(started.elapsed());
     }
     Ok(BuildReport {
         output: out,
         pages: rendered.pages,
+        pages_kept: rendered.units.iter().filter(|u| u.reads.is_none()).count(),
         files,
         warnings: findings,
         elapsed: started.elapsed(),

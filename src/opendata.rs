@@ -79,12 +79,17 @@ fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<Stri
     let head = |out: &mut Vec<String>| {
         out.push(b.period().id());
         out.push(b.period().kind().key().to_owned());
-        out.push(b.data.status.name().to_owned());
-        out.push(b.data.published.map(|d| d.to_string()).unwrap_or_default());
+        out.push(b.data().status.name().to_owned());
+        out.push(
+            b.data()
+                .published
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        );
     };
     let percent: Vec<String> = langs.iter().map(|_| "%".to_owned()).collect();
     let mut rows = Vec::new();
-    let mut ids: Vec<&(String, Fields)> = b.data.indicators.iter().collect();
+    let mut ids: Vec<&(String, Fields)> = b.data().indicators.iter().collect();
     ids.sort_by_key(|(id, _)| site.catalog.position(id));
     for (id, fields) in ids {
         let Some(ind) = site.catalog.get(id) else {
@@ -104,7 +109,7 @@ fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<Stri
             rows.push((Some(id.as_str()), row));
         }
     }
-    for bd in &b.data.breakdowns {
+    for bd in &b.data().breakdowns {
         for r in &bd.rows {
             for (field, x) in r.fields.present() {
                 let mut row = Vec::new();
@@ -199,7 +204,7 @@ fn bulletin_json(
             .map(|l| (l.clone(), addr.page_url(l, page)))
             .collect()
     };
-    let mut inds: Vec<&(String, Fields)> = b.data.indicators.iter().collect();
+    let mut inds: Vec<&(String, Fields)> = b.data().indicators.iter().collect();
     inds.sort_by_key(|(id, _)| site.catalog.position(id));
     let (m1, m2) = b.period().months();
     BulletinJson {
@@ -209,8 +214,8 @@ fn bulletin_json(
         period_kind: b.period().kind().key(),
         months: [m1, m2],
         year: b.period().year,
-        status: b.data.status.name(),
-        published: b.data.published.map(|d| d.to_string()),
+        status: b.data().status.name(),
+        published: b.data().published.map(|d| d.to_string()),
         title: titles.clone(),
         url: page(Page::Release(b.slug())),
         indicators: inds
@@ -228,7 +233,7 @@ fn bulletin_json(
             })
             .collect(),
         breakdowns: b
-            .data
+            .data()
             .breakdowns
             .iter()
             .map(|bd| BreakdownJson {
@@ -293,7 +298,7 @@ pub fn files(
     // release's own files, all.csv and the indicators' series are then
     // put together from them.
     let per_release: Vec<(Vec<Line>, Vec<OutputFile>)> = site
-        .releases
+        .releases()
         .par_iter()
         .map(|b| {
             let slug = b.slug();

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
@@ -102,7 +102,7 @@ pub struct Staging {
     dir: PathBuf,
     /// Where the previous site goes when the new one is swapped in.
     old: PathBuf,
-    previous: Manifest,
+    previous: Arc<PreviousSite>,
     /// Files of the previous site that bantin did not make.
     foreign: Vec<String>,
     written: Mutex<BTreeMap<String, Option<Record>>>,
@@ -153,6 +153,10 @@ impl Staging {
         } else {
             (Manifest::default(), Vec::new())
         };
+        let previous = Arc::new(PreviousSite {
+            out: out.to_path_buf(),
+            manifest: previous,
+        });
         Ok(Staging {
             out: out.to_path_buf(),
             dir,
@@ -197,7 +201,10 @@ impl Staging {
             .map(|f| {
                 let to = staging.join(&f.path);
                 let hash = hash(&f.bytes);
-                if let Some(kept) = self.previous.unchanged(out, &f.path, hash, f.bytes.len())
+                if let Some(kept) =
+                    self.previous
+                        .manifest
+                        .unchanged(out, &f.path, hash, f.bytes.len())
                     && std::fs::hard_link(out.join(&f.path), &to).is_ok()
                 {
                     return Ok((f.path.clone(), kept));
@@ -211,6 +218,47 @@ impl Staging {
             .collect::<Result<_>>()?;
         let mut all = self.written.lock().unwrap_or_else(|e| e.into_inner());
         all.extend(written.into_iter().map(|(p, r)| (p, Some(r))));
+        Ok(())
+    }
+
+    /// The previous site in the output folder, as bantin left it.
+    pub fn previous(&self) -> Arc<PreviousSite> {
+        Arc::clone(&self.previous)
+    }
+
+    /// Takes files of the previous site into the new one as they are
+    /// (hard-linked; copied where a link cannot be made): the files of
+    /// pages that did not change.
+    pub fn keep(&self, paths: &[String]) -> Result<()> {
+        let (out, staging) = (&self.out, &self.dir);
+        let folders: BTreeSet<PathBuf> = paths
+            .iter()
+            .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
+            .collect();
+        for dir in &folders {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        }
+        let kept: Vec<(String, Record)> = paths
+            .par_iter()
+            .map(|p| {
+                let (from, to) = (out.join(p), staging.join(p));
+                let record = self.previous.manifest.intact(out, p).with_context(|| {
+                    format!("{} changed while the site was being built", from.display())
+                })?;
+                if std::fs::hard_link(&from, &to).is_err() {
+                    std::fs::copy(&from, &to)
+                        .with_context(|| format!("cannot carry over {}", from.display()))?;
+                    let meta = std::fs::metadata(&to)
+                        .with_context(|| format!("cannot read back {}", to.display()))?;
+                    return Ok((p.clone(), Record::of(record.hash, &meta)));
+                }
+                Ok((p.clone(), record))
+            })
+            .collect::<Result<_>>()
+            .map_err(|e| e.context("the site was not written; the previous one is untouched"))?;
+        let mut all = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        all.extend(kept.into_iter().map(|(p, r)| (p, Some(r))));
         Ok(())
     }
 
@@ -266,6 +314,36 @@ impl Drop for Staging {
     }
 }
 
+/// The site a build replaces, read-only: what of it bantin wrote, and
+/// whether each such file is still as written, so a build can keep files
+/// whose inputs did not change without making them again.
+pub struct PreviousSite {
+    out: PathBuf,
+    manifest: Manifest,
+}
+
+impl PreviousSite {
+    /// Whether a file is still what bantin wrote there (its size and time
+    /// are those the manifest recorded).
+    pub fn intact(&self, path: &str) -> bool {
+        self.manifest.intact(&self.out, path).is_some()
+    }
+
+    /// Whether a file is still what bantin wrote there, and that was
+    /// `bytes`.
+    pub fn holds(&self, path: &str, bytes: &[u8]) -> bool {
+        self.manifest
+            .unchanged(&self.out, path, hash(bytes), bytes.len())
+            .is_some()
+    }
+
+    /// A file of the previous site, if it is still as bantin wrote it.
+    pub fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.out.join(path)).ok()?;
+        self.holds(path, &bytes).then_some(bytes)
+    }
+}
+
 /// The start of the name a previous site is moved aside under, beside an
 /// output folder named `name`.
 fn previous_prefix(name: &str) -> String {
@@ -289,14 +367,9 @@ pub fn remove_previous(dir: &Path) -> Result<()> {
         .with_context(|| format!("cannot remove the previous site at {}", dir.display()))
 }
 
-/// The hash of a file's content, as the manifest keeps it: SipHash-1-3,
-/// 128 bits, whose output is fixed by its specification (not by the
-/// version of Rust or of bantin).
+/// The hash of a file's content, as the manifest keeps it.
 fn hash(bytes: &[u8]) -> u128 {
-    use std::hash::Hasher as _;
-    let mut h = siphasher::sip128::SipHasher13::new();
-    h.write(bytes);
-    siphasher::sip128::Hasher128::finish128(&h).as_u128()
+    crate::fingerprint::Fingerprint::of_bytes(bytes).0
 }
 
 /// What the manifest records of a file bantin wrote.
@@ -387,10 +460,14 @@ impl Manifest {
     /// The record of `path` in `out` if the file there is still what
     /// bantin wrote and has the content `hash`.
     fn unchanged(&self, out: &Path, path: &str, hash: u128, size: usize) -> Option<Record> {
+        let record = self.intact(out, path)?;
+        (record.hash == hash && record.size == size as u64).then_some(record)
+    }
+
+    /// The record of `path` in `out` if the file there is still what
+    /// bantin wrote: a file, of the size and time recorded.
+    fn intact(&self, out: &Path, path: &str) -> Option<Record> {
         let record = (*self.files.get(path)?)?;
-        if record.hash != hash || record.size != size as u64 {
-            return None;
-        }
         let meta = std::fs::symlink_metadata(out.join(path)).ok()?;
         (meta.is_file() && meta.len() == record.size && modified(&meta) == record.modified)
             .then_some(record)

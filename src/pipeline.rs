@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Level, Rule};
-use crate::output::OutputFile;
 use crate::render::theme::Theme;
 use crate::render::{self, Rendered};
 use crate::site::Site;
@@ -92,7 +91,7 @@ pub fn check(site: &Site) -> Checked {
     let (across, releases) = rayon::join(
         || check::check_across(site),
         || {
-            site.releases
+            site.releases()
                 .par_iter()
                 .map(|b| (b.dir.clone(), check::check_release(site, b)))
                 .collect::<Vec<_>>()
@@ -104,23 +103,33 @@ pub fn check(site: &Site) -> Checked {
     }
 }
 
-/// Render: every page and file of the site, in memory. Each page is also
-/// handed to `indexing` as it is made, when there is one.
+/// Render: every page and file of the site, in memory, but for the pages
+/// `reuse` keeps from the previous build. Each page is also handed to
+/// `indexing` as it is made, when there is one.
 pub fn render(
     site: &Site,
     theme: &Theme,
+    reuse: Option<render::Reuse>,
     indexing: Option<&search::Indexer>,
 ) -> Result<Rendered, Diagnostics> {
-    render::render(site, theme, &|job, files| {
+    render::render(site, theme, reuse, &|n, lang, _, made| {
         if let Some(indexer) = indexing {
-            indexer.add(job, files);
+            indexer.add(n, lang, made);
         }
     })
 }
 
-/// Links: the rules over a whole rendered site.
+/// Links: the rules over a whole rendered site. Only the pages made now
+/// are read; those kept from the previous build passed this check then,
+/// and every link target they could lose (a release, an indicator's
+/// page) is an input whose change would have rendered them again.
 pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
-    let paths: HashSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    let paths: HashSet<&str> = rendered
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(rendered.kept.iter().map(String::as_str))
+        .collect();
     check::check_output(
         site,
         &paths,
@@ -133,14 +142,8 @@ pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
 
 /// Index: the search index of a rendered site, from the index its pages
 /// were fed to while rendering.
-pub fn index(indexer: search::Indexer, rendered: &Rendered) -> Result<Vec<OutputFile>, Diagnostic> {
-    let pages = search::pages(
-        rendered
-            .files
-            .iter()
-            .map(|f| (f.path.as_str(), f.bytes.as_slice())),
-    );
-    indexer.finish(&pages)
+pub fn index(indexer: search::Indexer) -> Result<search::Index, Diagnostic> {
+    indexer.finish()
 }
 
 /// How long each stage of a run took, in order (`--timings`). Stages
@@ -202,14 +205,39 @@ pub struct Run {
     pub indexing: Option<search::Indexer>,
 }
 
+/// What a run may take from the previous build in its output folder.
+pub struct Reuse<'a> {
+    /// Which pages to keep ([`render::Reuse`]).
+    pub pages: render::Reuse<'a>,
+    /// The previous search index, whose parts are kept where none of
+    /// their pages changed.
+    pub index: Option<search::Before>,
+}
+
 /// Runs the stages up to `until`, stopping where [`stops_after`] says.
 /// The index runs only for a site that has search, and is left for the
 /// caller to finish ([`Run::indexing`]).
 pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
-    let mut run = Run::default();
-    let mut since = Instant::now();
+    let since = Instant::now();
     let loaded = load(root, base_url);
-    since = run.timings.lap("load", since);
+    let mut timings = Timings::default();
+    timings.lap("load", since);
+    run_loaded(loaded, timings, until, None)
+}
+
+/// [`run`], after the load stage (whose result and time are given),
+/// taking what `reuse` allows from the previous build.
+pub fn run_loaded(
+    loaded: Result<(Site, Theme, Diagnostics), Diagnostics>,
+    timings: Timings,
+    until: Stage,
+    reuse: Option<Reuse>,
+) -> Run {
+    let mut run = Run {
+        timings,
+        ..Run::default()
+    };
+    let mut since = Instant::now();
     let (site, theme, read) = match loaded {
         Ok(loaded) => loaded,
         Err(found) => {
@@ -229,10 +257,14 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
     if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
         // Pagefind indexes the pages as they are rendered, on processes of
         // its own; what it makes is kept only if the run goes to the end.
+        let (pages, before) = match reuse {
+            Some(r) => (Some(r.pages), r.index),
+            None => (None, None),
+        };
         let indexing = (until >= Stage::Index && site.config.search)
-            .then(search::Indexer::start)
+            .then(|| search::Indexer::start(before))
             .and_then(|started| started.map_err(|d| run.findings.push(d)).ok());
-        match render(&site, &theme, indexing.as_ref()) {
+        match render(&site, &theme, pages, indexing.as_ref()) {
             Ok(rendered) => run.rendered = Some(rendered),
             Err(found) => {
                 run.findings.extend(found);

@@ -144,7 +144,7 @@ fn data_yaml(site: &Site, period: &Period, last_year: Option<&crate::site::Relea
         );
     }
     for ind in &site.catalog.indicators {
-        let reference = last_year.and_then(|b| b.data.fields(&ind.id));
+        let reference = last_year.and_then(|b| b.data().fields(&ind.id));
         let _ = write!(out, "  {}:", ind.id);
         match reference.filter(|f| !f.is_empty()) {
             Some(f) => {
@@ -199,7 +199,7 @@ fn narrative(
         let given: Vec<&Indicator> = keys
             .iter()
             .copied()
-            .filter(|i| b.data.fields(&i.id).is_some_and(|f| !f.is_empty()))
+            .filter(|i| b.data().fields(&i.id).is_some_and(|f| !f.is_empty()))
             .collect();
         if !given.is_empty() {
             keys = given;

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -15,16 +16,22 @@ use crate::narrative::Narrative;
 use crate::period::Period;
 use crate::yaml::Source;
 
+pub(crate) mod reads;
+
 /// One release: a folder under `content/bulletins/`.
+///
+/// Its figures and narratives are read through [`Release::data`] and
+/// [`Release::narratives`], which note the read for the page being
+/// rendered ([`reads`]); its period, slug and folder are what it is.
 #[derive(Debug, Clone)]
 pub struct Release {
     /// The folder, relative to the site root.
     pub dir: PathBuf,
-    pub data: Data,
+    data: Data,
     /// Narratives by language; a data-only release has none.
-    pub narratives: BTreeMap<String, Narrative>,
+    narratives: BTreeMap<String, Narrative>,
     /// Its period's slug, the name of its pages and files (`2021-q1`).
-    slug: String,
+    slug: Arc<str>,
     /// `data.yaml` in its folder, relative to the site root.
     data_file: PathBuf,
 }
@@ -38,6 +45,27 @@ impl Release {
     }
     pub fn data_file(&self) -> &Path {
         &self.data_file
+    }
+    /// Its figures.
+    pub fn data(&self) -> &Data {
+        reads::release(&self.slug, false);
+        &self.data
+    }
+    /// Its narratives, by language.
+    pub fn narratives(&self) -> &BTreeMap<String, Narrative> {
+        reads::release(&self.slug, true);
+        &self.narratives
+    }
+    /// When it was published: part of the list of releases (the home page
+    /// shows the latest published), not of its figures.
+    pub fn published(&self) -> Option<crate::dataset::Date> {
+        reads::listing();
+        self.data.published
+    }
+    /// The languages it is written in, without reading the texts.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        reads::listing();
+        self.narratives.keys().map(String::as_str)
     }
 }
 
@@ -53,8 +81,8 @@ pub struct Site {
     pub root: PathBuf,
     pub config: Config,
     pub catalog: Catalog,
-    /// In chronological order.
-    pub releases: Vec<Release>,
+    /// In chronological order; read through [`Site::releases`].
+    releases: Vec<Release>,
     /// In slug order.
     pub pages: Vec<FreePage>,
 }
@@ -103,6 +131,12 @@ impl Site {
         Ok((site, problems))
     }
 
+    /// Every release, in chronological order.
+    pub fn releases(&self) -> &[Release] {
+        reads::listing();
+        &self.releases
+    }
+
     /// The release of `period` (or of a period covering the same months:
     /// `2021-3M` finds `2021-Q1`). Releases are kept in period order, so
     /// this is a binary search: pages ask it once per figure they cite.
@@ -112,6 +146,7 @@ impl Site {
 
     /// Where the release of `period` is in [`Site::releases`].
     pub fn position(&self, period: &Period) -> Option<usize> {
+        reads::listing();
         // Period order sorts by the months covered first, so every period
         // covering the same months sits together.
         let key = |p: &Period| (p.year, p.months().1, p.months().0);
@@ -132,9 +167,9 @@ impl Site {
             .indicators
             .iter()
             .filter(|i| {
-                self.releases
+                self.releases()
                     .iter()
-                    .any(|b| b.data.fields(&i.id).is_some_and(|f| !f.is_empty()))
+                    .any(|b| b.data().fields(&i.id).is_some_and(|f| !f.is_empty()))
             })
             .collect()
     }
@@ -142,7 +177,7 @@ impl Site {
     /// The latest release of the kind of `b`.
     pub fn latest_of_kind<'a>(&'a self, b: &'a Release) -> &'a Release {
         let kind = b.period().kind();
-        self.releases
+        self.releases()
             .iter()
             .rev()
             .find(|x| x.period().kind() == kind)
@@ -152,11 +187,11 @@ impl Site {
     /// The release shown on the home page: the one covering the latest
     /// period (of two ending together, the later published).
     pub fn latest(&self) -> Option<&Release> {
-        self.releases.iter().max_by(|a, b| {
-            (a.period().year, a.period().months().1, a.data.published).cmp(&(
+        self.releases().iter().max_by(|a, b| {
+            (a.period().year, a.period().months().1, a.published()).cmp(&(
                 b.period().year,
                 b.period().months().1,
-                b.data.published,
+                b.published(),
             ))
         })
     }
@@ -181,10 +216,10 @@ impl crate::narrative::Figures for Site {
         &self.catalog
     }
     fn figures(&self, period: &Period) -> Option<(&Data, &Path)> {
-        self.release(period).map(|b| (&b.data, b.data_file()))
+        self.release(period).map(|b| (b.data(), b.data_file()))
     }
     fn periods(&self) -> Vec<String> {
-        self.releases.iter().map(|b| b.period().id()).collect()
+        self.releases().iter().map(|b| b.period().id()).collect()
     }
 }
 
@@ -288,7 +323,7 @@ fn load_release(
         Ok(data) => Some(Release {
             data_file: rel.join(DATA_FILE),
             dir: rel,
-            slug: data.period.slug(),
+            slug: Arc::from(data.period.slug()),
             data,
             narratives,
         }),

@@ -9,8 +9,8 @@ use crate::site::Site;
 
 /// Checks the calls of every narrative and free page.
 pub fn check(site: &Site, problems: &mut Diagnostics) {
-    for b in &site.releases {
-        for n in b.narratives.values() {
+    for b in site.releases() {
+        for n in b.narratives().values() {
             check_calls(site, n, Some(b.period()), problems);
         }
     }

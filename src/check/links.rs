@@ -185,8 +185,8 @@ pub fn check_narratives(
             );
         }
     };
-    for b in &site.releases {
-        for (lang, n) in &b.narratives {
+    for b in site.releases() {
+        for (lang, n) in b.narratives() {
             check(n, addr.page_key(lang, Page::Release(b.slug())));
         }
     }

@@ -29,7 +29,7 @@ use crate::yaml::{Source, YamlPath};
 #[cfg(test)]
 pub fn check(site: &Site) -> Diagnostics {
     let mut problems = check_across(site);
-    for b in &site.releases {
+    for b in site.releases() {
         problems.extend(check_release(site, b));
     }
     problems

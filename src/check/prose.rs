@@ -24,7 +24,7 @@ const MIN_WORDS: usize = 5;
 
 /// The narratives of one release.
 pub fn check_release(site: &Site, b: &Release, problems: &mut Diagnostics) {
-    for (lang, n) in &b.narratives {
+    for (lang, n) in b.narratives() {
         let blanked = blank_calls(&n.source);
         let blocks = blocks(&blanked);
         let at = Positions::new(&n.source, n.source_line);
@@ -34,7 +34,7 @@ pub fn check_release(site: &Site, b: &Release, problems: &mut Diagnostics) {
             &blanked,
             &blocks,
             lang,
-            &b.data,
+            &b.data(),
             &site.catalog,
             problems,
         );

@@ -48,7 +48,7 @@ pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(St
 /// The figures of one release.
 pub fn check_release(site: &Site, b: &Release, files: &DataFiles, problems: &mut Diagnostics) {
     {
-        for (id, fields) in &b.data.indicators {
+        for (id, fields) in &b.data().indicators {
             let kind = site.catalog.get(id).and_then(|i| i.kind);
             each(fields, kind, |field, message, hint| {
                 problems.push(
@@ -65,7 +65,7 @@ pub fn check_release(site: &Site, b: &Release, files: &DataFiles, problems: &mut
                 );
             });
         }
-        for bd in &b.data.breakdowns {
+        for bd in &b.data().breakdowns {
             for (i, row) in bd.rows.iter().enumerate() {
                 // A row's level has no kind: only its percentages are judged.
                 each(&row.fields, None, |field, message, hint| {

@@ -13,10 +13,10 @@ use crate::yaml::YamlPath;
 
 pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
     let langs = &site.config.languages;
-    for b in &site.releases {
+    for b in site.releases() {
         // A data-only release (no narrative at all) is complete as it is.
-        if !b.narratives.is_empty() {
-            for lang in langs.iter().filter(|l| !b.narratives.contains_key(*l)) {
+        if !b.narratives().is_empty() {
+            for lang in langs.iter().filter(|l| !b.narratives().contains_key(*l)) {
                 problems.push(
                     Diagnostic::warning(
                         b.dir.join(format!("index.{lang}.md")),
@@ -28,7 +28,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                     .rule(Rule::Translation)
                     .with_hint(format!(
                         "translate {} into this file",
-                        b.narratives
+                        b.narratives()
                             .values()
                             .next()
                             .map(|n| n.file.display().to_string())
@@ -37,7 +37,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                 );
             }
         }
-        for bd in &b.data.breakdowns {
+        for bd in &b.data().breakdowns {
             // Paths into the file are built only for what is missing: this
             // runs for every row of every release.
             let at = || YamlPath::root().key("breakdowns").key(&bd.id);

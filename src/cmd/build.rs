@@ -30,8 +30,12 @@ pub fn run(args: BuildArgs) -> ExitCode {
                 .map(|(l, n)| format!("{l} {n}"))
                 .collect();
             let total: usize = report.pages.values().sum();
+            let kept = match report.pages_kept {
+                0 => String::new(),
+                n => format!("; {} rendered, {n} unchanged", total - n),
+            };
             println!(
-                "Built {total} pages ({}), {} files in {} ms into {}",
+                "Built {total} pages ({}{kept}), {} files in {} ms into {}",
                 per_lang.join(", "),
                 report.files,
                 report.elapsed.as_millis(),

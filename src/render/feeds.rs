@@ -84,7 +84,7 @@ pub fn robots(addr: &Addresses) -> String {
 /// date, else the last day of the period it covers (the earliest it can
 /// have been published), so that every entry has a date as Atom requires.
 pub fn release_date(b: &Release) -> Date {
-    b.data.published.unwrap_or_else(|| period_end(b.period()))
+    b.data().published.unwrap_or_else(|| period_end(b.period()))
 }
 
 fn period_end(p: &Period) -> Date {
@@ -110,7 +110,7 @@ pub fn atom(
 ) -> String {
     let lang = words.lang();
     let fallback = &site.config.default_language;
-    let mut releases: Vec<&Release> = site.releases.iter().collect();
+    let mut releases: Vec<&Release> = site.releases().iter().collect();
     releases.sort_by(|a, b| {
         (release_date(b), b.period().months().1, b.period().year).cmp(&(
             release_date(a),

@@ -31,6 +31,7 @@ use crate::catalog::Indicator;
 use crate::diagnostic::Diagnostics;
 use crate::opendata;
 use crate::output::OutputFile;
+use crate::site::reads::{self, Input};
 use crate::site::{FreePage, Release, Site};
 use context::LangShared;
 use theme::Theme;
@@ -41,9 +42,42 @@ pub(crate) use text::escape_html;
 /// What rendering made: every file, and the count of pages per language.
 #[derive(Debug, Default)]
 pub struct Rendered {
+    /// The files made now.
     pub files: Vec<OutputFile>,
-    /// HTML pages written per language.
+    /// The files of pages kept from the previous build, unchanged: their
+    /// paths, to be taken from the previous site.
+    pub kept: Vec<String>,
+    /// Every page, with what it read and the files it made.
+    pub units: Vec<Unit>,
+    /// HTML pages per language.
     pub pages: BTreeMap<String, usize>,
+}
+
+/// A page of the site (in one language) as a unit of rendering: rendered
+/// now, with the inputs it read, or kept from the previous build.
+#[derive(Debug)]
+pub struct Unit {
+    /// Its HTML file's path, which names it in the build record.
+    pub key: String,
+    /// What it read of the site; `None` when it was kept.
+    pub reads: Option<BTreeSet<Input>>,
+    /// Its HTML file and the chart files it links to.
+    pub files: Vec<String>,
+}
+
+/// The files a page made in the previous build, given its unit key, when
+/// it can be kept: nothing it read has changed and the files are still
+/// there as written.
+pub type Reuse<'a> = &'a (dyn Fn(&str) -> Option<Vec<String>> + Sync);
+
+/// A page as handed on while rendering: its files made now, or the
+/// paths of those kept from the previous build.
+#[derive(Debug, Clone, Copy)]
+pub enum Made<'a> {
+    Fresh(&'a [OutputFile]),
+    Kept(&'a [String]),
+    /// It failed to render (its problem is reported).
+    Failed,
 }
 
 /// What one edit of a release touches, for `bantin serve`: these pages
@@ -124,7 +158,9 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         let mut add = |page| jobs.push(Job { lang, page });
         add(PageRef::Home);
         add(PageRef::Archive);
-        site.releases.iter().for_each(|b| add(PageRef::Release(b)));
+        site.releases()
+            .iter()
+            .for_each(|b| add(PageRef::Release(b)));
         site.pages.iter().for_each(|p| add(PageRef::Free(p)));
         add(PageRef::Indicators);
         indicators.iter().for_each(|i| add(PageRef::Indicator(i)));
@@ -138,15 +174,20 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
 
 /// What each rendered page is handed to as soon as it is done: the
 /// job's number (pages are numbered in a fixed order, whichever thread
-/// renders them) and its files. Every number comes once, with no files
-/// for a page that failed.
-pub type EachPage<'a> = &'a (dyn Fn(usize, &[OutputFile]) + Sync);
+/// renders them), its language and address, and its files. Every number
+/// comes once.
+pub type EachPage<'a> = &'a (dyn Fn(usize, &str, Page, Made) + Sync);
 
-/// Renders every page and file of the site; each page also goes to
-/// `each_page`, for work that can start before the whole site is done
-/// (the search index).
-pub fn render(site: &Site, theme: &Theme, each_page: EachPage) -> Result<Rendered, Diagnostics> {
-    render_pages(site, theme, None, each_page)
+/// Renders every page and file of the site, but for the pages `reuse`
+/// lets keep; each page also goes to `each_page`, for work that can
+/// start before the whole site is done (the search index).
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    reuse: Option<Reuse>,
+    each_page: EachPage,
+) -> Result<Rendered, Diagnostics> {
+    render_pages(site, theme, None, reuse, each_page)
 }
 
 /// Renders what `selection` names, and the pages listing releases; or
@@ -156,26 +197,30 @@ pub fn render_some(
     theme: &Theme,
     selection: Option<&Selection>,
 ) -> Result<Rendered, Diagnostics> {
-    render_pages(site, theme, selection, &|_, _| {})
+    render_pages(site, theme, selection, None, &|_, _, _, _| {})
 }
 
 fn render_pages(
     site: &Site,
     theme: &Theme,
     selection: Option<&Selection>,
+    reuse: Option<Reuse>,
     each_page: EachPage,
 ) -> Result<Rendered, Diagnostics> {
     let addr = Addresses::new(&site.config);
     let asset_urls = assets::AssetUrls::new(theme, &addr);
-    let shared: BTreeMap<&str, LangShared> = site
-        .config
-        .languages
-        .iter()
-        .map(|lang| {
-            let shared = LangShared::new(site, theme, lang, &addr, &asset_urls);
-            (lang.as_str(), shared)
-        })
-        .collect();
+    // What every page of a language shares is read once, and counts as
+    // read by each of them.
+    let (shared, shared_reads): (BTreeMap<&str, LangShared>, _) = reads::recording(|| {
+        site.config
+            .languages
+            .iter()
+            .map(|lang| {
+                let shared = LangShared::new(site, theme, lang, &addr, &asset_urls);
+                (lang.as_str(), shared)
+            })
+            .collect()
+    });
 
     let mut jobs = jobs(site);
     // Every page of the site, for the sitemap, before the selection. The
@@ -192,20 +237,40 @@ fn render_pages(
     let problems = Mutex::new(Diagnostics::new());
     // The pages, and beside them the site-wide files (open data above all,
     // a few large files made from every release).
-    let (mut files, site_wide): (Vec<OutputFile>, Vec<OutputFile>) = rayon::join(
+    let (done, site_wide): (Vec<(Unit, Vec<OutputFile>)>, Vec<OutputFile>) = rayon::join(
         || {
             jobs.par_iter()
                 .enumerate()
-                .flat_map_iter(|(i, job)| {
-                    match pages::render_page(site, theme, &addr, &shared[job.lang], *job) {
+                .filter_map(|(i, job)| {
+                    let page = job.page.address();
+                    let key = addr.page_output(job.lang, page);
+                    if let Some(kept) = reuse.and_then(|r| r(&key)) {
+                        each_page(i, job.lang, page, Made::Kept(&kept));
+                        let unit = Unit {
+                            key,
+                            reads: None,
+                            files: kept,
+                        };
+                        return Some((unit, Vec::new()));
+                    }
+                    let (made, mut read) = reads::recording(|| {
+                        pages::render_page(site, theme, &addr, &shared[job.lang], *job)
+                    });
+                    match made {
                         Ok(files) => {
-                            each_page(i, &files);
-                            files
+                            each_page(i, job.lang, page, Made::Fresh(&files));
+                            read.extend(shared_reads.iter().cloned());
+                            let unit = Unit {
+                                key,
+                                reads: Some(read),
+                                files: files.iter().map(|f| f.path.clone()).collect(),
+                            };
+                            Some((unit, files))
                         }
                         Err(d) => {
-                            each_page(i, &[]);
+                            each_page(i, job.lang, page, Made::Failed);
                             problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
-                            Vec::new()
+                            None
                         }
                     }
                 })
@@ -217,6 +282,14 @@ fn render_pages(
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
         .deduplicated();
+    let (mut files, mut kept, mut units) = (Vec::new(), Vec::new(), Vec::new());
+    for (unit, made) in done {
+        if unit.reads.is_none() {
+            kept.extend(unit.files.iter().cloned());
+        }
+        files.extend(made);
+        units.push(unit);
+    }
 
     if selection.is_none() {
         let lang = site.config.default_language.as_str();
@@ -239,11 +312,17 @@ fn render_pages(
         return Err(problems);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    kept.sort();
     let mut pages = BTreeMap::new();
     for job in &jobs {
         *pages.entry(job.lang.to_owned()).or_insert(0) += 1;
     }
-    Ok(Rendered { files, pages })
+    Ok(Rendered {
+        files,
+        kept,
+        units,
+        pages,
+    })
 }
 
 /// Whether a page is rendered again for a selection: the pages it names,
@@ -290,7 +369,7 @@ fn site_files(
         });
     }
     let titles = site
-        .releases
+        .releases()
         .iter()
         .filter(|b| selection.is_none_or(|sel| sel.data.contains(b.slug())))
         .map(|b| {

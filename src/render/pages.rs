@@ -341,7 +341,7 @@ fn release_view(
     let item = views::release_item(b, words, addr);
     // The automatic chart first: it is the first chart on the page.
     let growth = charts::growth(site, b, words, addr).map(|d| charts.view(&d));
-    let narrative = b.narratives.get(lang);
+    let narrative = b.narratives().get(lang);
     let html = match narrative {
         Some(n) => narrative_html(out, n, Some(b.period()), charts)?,
         None => String::new(),
@@ -374,11 +374,11 @@ fn release_view(
         growth_chart: growth,
         html,
         has_text: narrative.is_some(),
-        data_only: b.narratives.is_empty(),
-        other_texts: other_texts(out, &b.narratives, Page::Release(b.slug())),
+        data_only: b.narratives().is_empty(),
+        other_texts: other_texts(out, &b.narratives(), Page::Release(b.slug())),
         figures: views::figures_table(site, b, words, addr),
         breakdowns: b
-            .data
+            .data()
             .breakdowns
             .iter()
             .map(|bd| views::breakdown_table(bd, b.period(), words))

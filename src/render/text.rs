@@ -24,7 +24,7 @@ pub(super) fn narrative_html(
         let chart = match (&resolved, call.func) {
             (Resolved::Breakdown { id, period }, Func::Chart) => site
                 .release(period)
-                .and_then(|b| b.data.breakdown(id))
+                .and_then(|b| b.data().breakdown(id))
                 .and_then(|bd| charts::breakdown(bd, period, words)),
             (Resolved::Trend { indicator, period }, Func::Chart) => {
                 charts::trend(site, indicator, period, words, addr)

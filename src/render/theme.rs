@@ -4,6 +4,7 @@
 //! the site's `templates/` (templates only), then the site's
 //! `themes/<theme>/`, then the embedded theme.
 
+use crate::fingerprint::{self, Fingerprint};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,9 @@ pub struct Theme {
     pub locales: BTreeMap<String, Locale>,
     /// Static files, by their path under `static/`.
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// Of every template, UI string and static file as loaded: what every
+    /// page depends on, for the build record ([`crate::record`]).
+    pub fingerprint: Fingerprint,
 }
 
 /// Where each theme file comes from, for messages.
@@ -172,6 +176,13 @@ impl Theme {
         if problems.has_errors() {
             return Err(problems);
         }
+        let mut print = fingerprint::Hasher::default();
+        for (name, file) in &files {
+            print.bytes(name.as_bytes()).bytes(file.text.as_bytes());
+        }
+        for (name, bytes) in &binary {
+            print.bytes(name.as_bytes()).bytes(bytes);
+        }
         let assets = binary
             .into_iter()
             .filter_map(|(k, v)| k.strip_prefix("static/").map(|n| (n.to_owned(), v)))
@@ -181,6 +192,7 @@ impl Theme {
             origins,
             locales,
             assets,
+            fingerprint: print.finish(),
         })
     }
 }

@@ -120,7 +120,7 @@ impl Model {
             pipeline::load(&self.root, Some(&self.base_url)).and_then(|(site, theme, read)| {
                 // Warnings of reading, filed under their release.
                 for w in read.iter() {
-                    match site.releases.iter().find(|b| w.file.starts_with(&b.dir)) {
+                    match site.releases().iter().find(|b| w.file.starts_with(&b.dir)) {
                         Some(b) => local.entry(b.dir.clone()).or_default().push(w.clone()),
                         None => site_warnings.push(w.clone()),
                     }
@@ -134,7 +134,7 @@ impl Model {
                 if pipeline::stops_after(Stage::Check, &warnings) {
                     return Err(warnings);
                 }
-                let rendered = match pipeline::render(&site, &theme, None) {
+                let rendered = match pipeline::render(&site, &theme, None, None) {
                     Ok(r) => r,
                     Err(found) => {
                         warnings.extend(found);
@@ -198,7 +198,7 @@ impl Model {
         let mut read: HashMap<&PathBuf, Diagnostics> = HashMap::new();
         let mut gone = Vec::new();
         for dir in dirs {
-            let old = site.releases.iter().find(|b| &b.dir == dir).cloned();
+            let old = site.releases().iter().find(|b| &b.dir == dir).cloned();
             // What showed the release before the edit, should its period
             // change or the release go.
             let mut before = Selection::default();
@@ -211,7 +211,7 @@ impl Model {
                 }
                 Err(problems) => return self.failed(problems, started, true),
             }
-            let new = site.releases.iter().find(|b| &b.dir == dir);
+            let new = site.releases().iter().find(|b| &b.dir == dir);
             match (&old, new) {
                 (Some(o), Some(n)) if o.period() == n.period() => {
                     // The same release, edited: its own pages, its files
@@ -220,18 +220,18 @@ impl Model {
                     let slug = n.slug();
                     selection.releases.insert(slug.to_owned());
                     selection.data.insert(slug.to_owned());
-                    if o.data != n.data {
+                    if o.data() != n.data() {
                         selection.figures = true;
                         let ids: BTreeSet<&String> = o
-                            .data
+                            .data()
                             .indicators
                             .iter()
-                            .chain(&n.data.indicators)
+                            .chain(&n.data().indicators)
                             .map(|(id, _)| id)
                             .collect();
                         selection.indicators.extend(
                             ids.into_iter()
-                                .filter(|id| o.data.fields(id) != n.data.fields(id))
+                                .filter(|id| o.data().fields(id) != n.data().fields(id))
                                 .cloned(),
                         );
                         shown_elsewhere(&site, n.period(), &mut selection);
@@ -255,7 +255,7 @@ impl Model {
             }
         }
         for dir in dirs {
-            match site.releases.iter().find(|b| &b.dir == dir) {
+            match site.releases().iter().find(|b| &b.dir == dir) {
                 Some(b) => {
                     let mut found = read.remove(dir).unwrap_or_default();
                     found.extend(check::check_release(&site, b));
@@ -346,7 +346,7 @@ fn touched(site: &Site, period: &Period, sel: &mut Selection) {
     sel.releases.insert(slug.to_owned());
     sel.data.insert(slug.to_owned());
     sel.indicators
-        .extend(b.data.indicators.iter().map(|(id, _)| id.clone()));
+        .extend(b.data().indicators.iter().map(|(id, _)| id.clone()));
     // Neighbours link to it by title; every release of its kind links to
     // the latest one.
     let (prev, next) = site.neighbours(b);
@@ -354,7 +354,7 @@ fn touched(site: &Site, period: &Period, sel: &mut Selection) {
         .extend(prev.into_iter().chain(next).map(|x| x.slug().to_owned()));
     if site.latest_of_kind(b).period() == period {
         sel.releases.extend(
-            site.releases
+            site.releases()
                 .iter()
                 .filter(|x| x.period().kind() == period.kind())
                 .map(|x| x.slug().to_owned()),
@@ -368,7 +368,7 @@ fn touched(site: &Site, period: &Period, sel: &mut Selection) {
 /// and narratives that cite its period.
 fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
     sel.releases.extend(
-        site.releases
+        site.releases()
             .iter()
             .filter(|x| x.period().span == period.span && x.period() > period)
             .take(TREND_PERIODS)
@@ -383,8 +383,8 @@ fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
                 .is_some_and(|p| p.same_coverage(period))
         })
     };
-    for x in &site.releases {
-        if x.narratives.values().any(cites) {
+    for x in site.releases() {
+        if x.narratives().values().any(cites) {
             sel.releases.insert(x.slug().to_owned());
         }
     }

@@ -145,3 +145,66 @@ fn unchanged_files_are_linked_not_copied() {
     }
     let _ = (before, after);
 }
+
+/// The pages a rebuild rendered and kept, from its summary line
+/// ("Built 24 pages (en 12, vi 12; 5 rendered, 19 unchanged), …").
+fn rendered_and_kept(site: &TestSite) -> (usize, usize) {
+    let out = site.run(&[]);
+    assert!(out.status.success(), "{out:?}");
+    let line = String::from_utf8_lossy(&out.stdout).into_owned();
+    let part = line
+        .split("; ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no count of rendered pages in {line:?}"));
+    let mut numbers = part
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .map(|n| n.parse::<usize>().unwrap());
+    (numbers.next().unwrap(), numbers.next().unwrap())
+}
+
+#[test]
+fn a_text_edit_renders_only_the_pages_that_show_it() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    // Nothing changed: every page is kept.
+    let (rendered, kept) = rendered_and_kept(&site);
+    assert_eq!(rendered, 0, "{kept} kept");
+    site.write(TEXT, &format!("{}\nThêm một câu.\n", site.read(TEXT)));
+    let (rendered, kept) = rendered_and_kept(&site);
+    // The release's pages and those listing its title; not the other
+    // release's, nor the indicators'.
+    assert!(rendered >= 2, "{rendered} rendered");
+    assert!(kept > rendered, "{rendered} rendered, {kept} kept");
+    let page = std::fs::read_to_string(site.path("public/2021-q1/index.html")).unwrap();
+    assert!(page.contains("Thêm một câu."));
+}
+
+#[test]
+fn a_search_index_part_whose_pages_did_not_change_is_kept() {
+    let site = TestSite::fixture("basic");
+    site.build();
+    let parts: std::collections::BTreeMap<String, Vec<String>> =
+        serde_json::from_str(&site.read("public/pagefind/bantin-parts.json")).unwrap();
+    assert_eq!(parts["vi"], ["vi", "vi-2020"], "{parts:?}");
+    let entry = |part: &str| site.path(&format!("public/pagefind/{part}/pagefind-entry.json"));
+    let before: Vec<std::fs::Metadata> = ["vi", "vi-2020", "en-2020"]
+        .iter()
+        .map(|p| std::fs::metadata(entry(p)).unwrap())
+        .collect();
+    // A word added to the Vietnamese text of 2021-q1: only the part of
+    // the Vietnamese releases of 2020–2024 is indexed again.
+    site.write(TEXT, &format!("{}\nCảng Lạch Huyện.\n", site.read(TEXT)));
+    site.build();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let after: Vec<std::fs::Metadata> = ["vi", "vi-2020", "en-2020"]
+            .iter()
+            .map(|p| std::fs::metadata(entry(p)).unwrap())
+            .collect();
+        assert_eq!(before[0].ino(), after[0].ino(), "vi was indexed again");
+        assert_ne!(before[1].ino(), after[1].ino(), "vi-2020 was kept");
+        assert_eq!(before[2].ino(), after[2].ino(), "en-2020 was indexed again");
+    }
+}

@@ -237,10 +237,14 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
                         found.push(v.to_owned());
                     }
                 }
-                // The search page's script loads Pagefind from this folder.
+                // The search page's script loads the list of the index's
+                // parts from this folder, and each language's first part.
                 if let Some(folder) = el.value().attr("data-pagefind") {
-                    for file in ["pagefind.js", "pagefind-entry.json", "pagefind-worker.js"] {
-                        found.push(format!("{folder}{file}"));
+                    found.push(format!("{folder}bantin-parts.json"));
+                    for part in ["vi", "en"] {
+                        for file in ["pagefind.js", "pagefind-entry.json", "pagefind-worker.js"] {
+                            found.push(format!("{folder}{part}/{file}"));
+                        }
                     }
                 }
             }
@@ -285,7 +289,8 @@ fn a_build_under_a_sub_path_served_by_nginx_has_no_broken_link_and_nothing_outsi
     );
     assert!(seen.contains("/bantin/data/all.csv"));
     assert!(seen.contains("/bantin/en/search/"));
-    assert!(seen.contains("/bantin/pagefind/pagefind.js"));
+    assert!(seen.contains("/bantin/pagefind/vi/pagefind.js"));
+    assert!(seen.contains("/bantin/pagefind/bantin-parts.json"));
 
     // An unknown address gets the site's own 404 page, under the sub-path.
     let (status, _, body) = get(port, "/bantin/2099-q1/");

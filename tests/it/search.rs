@@ -48,16 +48,40 @@ fn the_index_holds_the_marked_pages_of_both_languages() {
             .contains("data-pagefind-body")
     );
 
-    let entry: Json = serde_json::from_slice(&files["pagefind/pagefind-entry.json"]).unwrap();
-    for lang in ["vi", "en"] {
-        let count = entry["languages"][lang]["page_count"].as_u64();
-        assert_eq!(count, Some(marked[lang] as u64), "{lang}: {entry}");
-        assert!(marked[lang] >= 7, "six bulletins and a page at least");
-        // Each language has its own index and metadata file.
-        let hash = entry["languages"][lang]["hash"].as_str().unwrap();
-        assert!(files.contains_key(&format!("pagefind/pagefind.{hash}.pf_meta")));
+    // The index is in parts, each language's listed with its first (the
+    // one with Pagefind's script) first: the releases by five years, the
+    // other pages apart.
+    let parts: BTreeMap<String, Vec<String>> =
+        serde_json::from_slice(&files["pagefind/bantin-parts.json"]).unwrap();
+    assert_eq!(parts.keys().collect::<Vec<_>>(), ["en", "vi"]);
+    for (lang, list) in &parts {
+        assert_eq!(list[0], *lang, "{parts:?}");
+        assert!(list.contains(&format!("{lang}-2020")), "{parts:?}");
+        let mut pages = 0;
+        for (i, part) in list.iter().enumerate() {
+            let entry: Json =
+                serde_json::from_slice(&files[&format!("pagefind/{part}/pagefind-entry.json")])
+                    .unwrap();
+            // Each part holds its own language only, with its metadata.
+            let languages = entry["languages"].as_object().unwrap();
+            assert_eq!(
+                languages.keys().collect::<Vec<_>>(),
+                [lang],
+                "{part}: {entry}"
+            );
+            pages += entry["languages"][lang]["page_count"].as_u64().unwrap();
+            let hash = entry["languages"][lang]["hash"].as_str().unwrap();
+            assert!(files.contains_key(&format!("pagefind/{part}/pagefind.{hash}.pf_meta")));
+            // Only the first part carries Pagefind's script and program.
+            let script = files.contains_key(&format!("pagefind/{part}/pagefind.js"));
+            assert_eq!(script, i == 0, "{part}");
+        }
+        assert_eq!(pages, marked[lang.as_str()] as u64, "{lang}");
+        assert!(
+            marked[lang.as_str()] >= 7,
+            "six bulletins and a page at least"
+        );
     }
-    assert!(files.contains_key("pagefind/pagefind.js"));
     assert!(String::from_utf8_lossy(&files["pagefind/LICENSE.txt"]).contains("MIT License"));
     // Pagefind's own interfaces are left out: the theme has its own.
     assert!(

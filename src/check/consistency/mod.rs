@@ -164,13 +164,13 @@ struct Index<'a> {
 impl<'a> Index<'a> {
     fn new(site: &'a Site) -> Self {
         let width = site.catalog.indicators.len();
-        let mut grid = vec![None; site.releases.len() * width];
-        let mut rows = Vec::with_capacity(site.releases.len());
-        let mut by_coverage = HashMap::with_capacity(site.releases.len());
-        for (r, b) in site.releases.iter().enumerate() {
+        let mut grid = vec![None; site.releases().len() * width];
+        let mut rows = Vec::with_capacity(site.releases().len());
+        let mut by_coverage = HashMap::with_capacity(site.releases().len());
+        for (r, b) in site.releases().iter().enumerate() {
             by_coverage.insert(key(b.period()), r);
             let row: Vec<(usize, &Fields)> = b
-                .data
+                .data()
                 .indicators
                 .iter()
                 .map(|(id, f)| (site.catalog.position(id), f))
@@ -229,7 +229,7 @@ pub fn previous(p: &Period) -> Option<Period> {
 
 /// Whether a figure of `earlier` may since have been revised.
 fn revisable(earlier: &Release) -> bool {
-    earlier.data.status != Status::Final
+    earlier.data().status != Status::Final
 }
 
 fn level_for(revisable: bool) -> Level {
@@ -241,7 +241,7 @@ fn level_for(revisable: bool) -> Level {
 }
 
 fn revision_hint(earlier: &Release, then: &str) -> String {
-    let status = earlier.data.status.name();
+    let status = earlier.data().status.name();
     format!(
         "{} is marked `{status}`: if its figure has since been revised, enter the final figure in {} (and mark it `final`); {then}",
         earlier.period().id(),
@@ -253,7 +253,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
     let index = Index::new(site);
     let blamed = unit::unit_slips(site, &index, files, problems);
     let ok = |r: usize, j: usize| !blamed[r * index.width + j];
-    for (r, b) in site.releases.iter().enumerate() {
+    for (r, b) in site.releases().iter().enumerate() {
         let bases = index.bases(b.period());
         for &(j, fields) in &index.rows[r] {
             if !ok(r, j) {
@@ -271,7 +271,17 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                 if !ok(br, j) {
                     continue;
                 }
-                growth::growth(files, ind, b, field, v, g, &site.releases[br], w, problems);
+                growth::growth(
+                    files,
+                    ind,
+                    b,
+                    field,
+                    v,
+                    g,
+                    &site.releases()[br],
+                    w,
+                    problems,
+                );
             }
             if fields.get(Field::PlanAttainment).is_some() {
                 plan::plan(site, &index, files, r, j, problems, &ok);

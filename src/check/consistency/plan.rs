@@ -14,7 +14,7 @@ pub(super) fn plan(
     problems: &mut Diagnostics,
     ok: &dyn Fn(usize, usize) -> bool,
 ) {
-    let b = &site.releases[r];
+    let b = &site.releases()[r];
     let id = &site.catalog.indicators[j].id;
     let Some(fields) = index.fields(r, j) else {
         return;
@@ -24,8 +24,8 @@ pub(super) fn plan(
     };
     // The year's target may be stated in any release of that year.
     let target = fields.get(Field::TargetGrowth).or_else(|| {
-        (0..site.releases.len())
-            .filter(|&x| site.releases[x].period().year == b.period().year)
+        (0..site.releases().len())
+            .filter(|&x| site.releases()[x].period().year == b.period().year)
             .find_map(|x| index.fields(x, j).and_then(|f| f.get(Field::TargetGrowth)))
     });
     let Some(t) = target else { return };
@@ -42,7 +42,7 @@ pub(super) fn plan(
     if !ok(br, j) {
         return;
     }
-    let base = &site.releases[br];
+    let base = &site.releases()[br];
     let (vv, ww, tt) = (Approx::of(v), Approx::of(w), Approx::of(t));
     if ww.lo <= 0.0 || tt.lo <= -100.0 {
         return;

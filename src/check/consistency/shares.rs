@@ -5,7 +5,7 @@ use super::*;
 
 /// Shares of one breakdown's rows add up to 100% at most.
 pub(super) fn shares(b: &Release, files: &DataFiles, problems: &mut Diagnostics) {
-    for bd in &b.data.breakdowns {
+    for bd in &b.data().breakdowns {
         let parts: Vec<f64> = bd
             .rows
             .iter()

@@ -15,7 +15,7 @@ pub(super) fn sums(
 ) {
     // (catalogue position, year) → releases with a value.
     let mut groups: HashMap<(usize, i32), Vec<(&Release, f64)>> = HashMap::new();
-    for (r, b) in site.releases.iter().enumerate() {
+    for (r, b) in site.releases().iter().enumerate() {
         for &(j, fields) in &index.rows[r] {
             let flow = site.catalog.indicators[j].kind == Some(IndicatorKind::Flow);
             if let (true, Some(v)) = (flow, fields.get(Field::Value))

@@ -22,7 +22,7 @@ pub(super) fn unit_slips(
         how: String,
     }
     let mut pairs = Vec::new();
-    for (r, b) in site.releases.iter().enumerate() {
+    for (r, b) in site.releases().iter().enumerate() {
         let bases = index.bases(b.period());
         for &(j, fields) in &index.rows[r] {
             let Some(v) = fields.get(Field::Value) else {
@@ -36,7 +36,7 @@ pub(super) fn unit_slips(
                 let g = fields.get(field);
                 let expected = w * (1.0 + g.unwrap_or(0.0) / 100.0);
                 if let Some(power) = slip(v, expected, g.is_some()) {
-                    let base_id = site.releases[br].period().id();
+                    let base_id = site.releases()[br].period().id();
                     let how = match g {
                         Some(g) => format!(
                             "{w} in {base_id}, {} {}%, gives about {}",
@@ -66,14 +66,14 @@ pub(super) fn unit_slips(
         *count.entry((p.earlier, p.j)).or_default() += 1;
         *count.entry((p.later, p.j)).or_default() += 1;
     }
-    let mut blamed = vec![false; site.releases.len() * index.width];
+    let mut blamed = vec![false; site.releases().len() * index.width];
     for p in &pairs {
         let (culprit, power, how) = if count[&(p.earlier, p.j)] > count[&(p.later, p.j)] {
             let Some(x) = index.value(p.later, p.j) else {
                 continue;
             };
             // Seen from the earlier figure, the later one is the measure.
-            let how = format!("it is {x} in {}", site.releases[p.later].period().id());
+            let how = format!("it is {x} in {}", site.releases()[p.later].period().id());
             (p.earlier, -p.power, how)
         } else {
             (p.later, p.power, p.how.clone())
@@ -87,7 +87,7 @@ pub(super) fn unit_slips(
         let Some(x) = index.value(culprit, p.j) else {
             continue;
         };
-        let b = &site.releases[culprit];
+        let b = &site.releases()[culprit];
         let factor = if power.abs() == 1 {
             "1,000"
         } else {

@@ -112,9 +112,9 @@ fn points_of<'s>(
     indicator: &str,
     keep: impl Fn(&Period) -> bool,
 ) -> Vec<&'s Release> {
-    site.releases
+    site.releases()
         .iter()
-        .filter(|b| keep(b.period()) && b.data.fields(indicator).is_some())
+        .filter(|b| keep(b.period()) && b.data().fields(indicator).is_some())
         .collect()
 }
 
@@ -127,7 +127,7 @@ fn series_chart(
     words: &Words,
     addr: &Addresses,
 ) -> Option<ChartData> {
-    let value = |b: &Release, f: Field| b.data.fields(&ind.id).and_then(|fs| fs.get(f));
+    let value = |b: &Release, f: Field| b.data().fields(&ind.id).and_then(|fs| fs.get(f));
     let has = |f: Field| releases.iter().any(|b| value(b, f).is_some());
     let (has_level, has_growth) = (has(Field::Value), has(Field::GrowthYoy));
     if !has_level && !has_growth {
@@ -247,13 +247,13 @@ pub fn trend(
     // The periods of this span up to this one, walking back from it: a
     // few years of releases, however long the site's history.
     let end = site.position(period).map_or_else(
-        || site.releases.partition_point(|b| b.period() <= period),
+        || site.releases().partition_point(|b| b.period() <= period),
         |i| i + 1,
     );
-    let mut recent: Vec<&Release> = site.releases[..end]
+    let mut recent: Vec<&Release> = site.releases()[..end]
         .iter()
         .rev()
-        .filter(|b| b.period().span == period.span && b.data.fields(indicator).is_some())
+        .filter(|b| b.period().span == period.span && b.data().fields(indicator).is_some())
         .take(views::TREND_PERIODS)
         .collect();
     recent.reverse();
@@ -283,7 +283,7 @@ pub fn kind_series(
 /// period last year, beside the plan and the whole country where given.
 pub fn growth(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Option<ChartData> {
     let with_growth = |id: &&str| {
-        b.data
+        b.data()
             .fields(id)
             .is_some_and(|fs| fs.get(Field::GrowthYoy).is_some())
     };
@@ -296,7 +296,7 @@ pub fn growth(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Opti
         .collect();
     if ids.is_empty() {
         ids = b
-            .data
+            .data()
             .indicators
             .iter()
             .map(|(i, _)| i.as_str())
@@ -308,7 +308,7 @@ pub fn growth(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Opti
         return None;
     }
     let inds: Vec<&Indicator> = ids.iter().filter_map(|i| site.catalog.get(i)).collect();
-    let field_of = |ind: &Indicator, f: Field| b.data.fields(&ind.id).and_then(|fs| fs.get(f));
+    let field_of = |ind: &Indicator, f: Field| b.data().fields(&ind.id).and_then(|fs| fs.get(f));
     let period = b.period();
     let mut series = Vec::new();
     for (field, name_key) in [

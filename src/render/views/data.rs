@@ -94,7 +94,7 @@ pub fn data_page(site: &Site, words: &Words, addr: &Addresses) -> DataPage {
         kinds,
         licence,
         releases: site
-            .releases
+            .releases()
             .iter()
             .rev()
             .map(|b| DataRelease {

@@ -62,9 +62,9 @@ pub fn indicator_list(site: &Site, words: &Words, addr: &Addresses) -> Vec<Indic
         .map(|ind| {
             let mut v = indicator_view(ind, words, addr);
             let latest = site
-                .releases
+                .releases()
                 .iter()
-                .filter(|b| b.data.fields(&ind.id).is_some())
+                .filter(|b| b.data().fields(&ind.id).is_some())
                 .max_by_key(|b| {
                     // Latest end, then the longest period ending there.
                     let p = b.period();
@@ -72,7 +72,7 @@ pub fn indicator_list(site: &Site, words: &Words, addr: &Addresses) -> Vec<Indic
                     (p.year, last, std::cmp::Reverse(first))
                 });
             if let Some(b) = latest {
-                let fs = b.data.fields(&ind.id).copied().unwrap_or_default();
+                let fs = b.data().fields(&ind.id).copied().unwrap_or_default();
                 let figure = match (fs.get(Field::Value), fs.get(Field::GrowthYoy)) {
                     (Some(x), _) => Some(words.level(ind, x)),
                     (None, Some(g)) => Some(format!(

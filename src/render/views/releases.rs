@@ -53,7 +53,7 @@ pub struct KindGroup {
 /// A release's title in a language: its narrative's, else a default.
 pub fn release_title(b: &Release, words: &Words) -> String {
     let period = words.locale.period_title(b.period());
-    b.narratives
+    b.narratives()
         .get(words.lang())
         .and_then(|n| n.title.clone())
         .unwrap_or_else(|| {
@@ -67,15 +67,15 @@ pub fn release_item(b: &Release, words: &Words, addr: &Addresses) -> ReleaseItem
         period: words.locale.period_title(b.period()),
         href: addr.page_href(words.lang(), Page::Release(b.slug())),
         status: words.t(status_key(b)).to_owned(),
-        status_code: b.data.status.name(),
-        published: b.data.published.map(|d| words.locale.date(&d)),
-        published_iso: b.data.published.map(|d| d.to_string()),
+        status_code: b.data().status.name(),
+        published: b.data().published.map(|d| words.locale.date(&d)),
+        published_iso: b.data().published.map(|d| d.to_string()),
         kind: words.t(kind_key(b.period().kind())).to_owned(),
     }
 }
 
 fn status_key(b: &Release) -> &'static str {
-    match b.data.status {
+    match b.data().status {
         crate::dataset::Status::Estimate => "status.estimate",
         crate::dataset::Status::Preliminary => "status.preliminary",
         crate::dataset::Status::Final => "status.final",
@@ -84,14 +84,14 @@ fn status_key(b: &Release) -> &'static str {
 
 /// Releases by year, newest first; with kinds for the archive.
 pub fn years(site: &Site, words: &Words, addr: &Addresses) -> Vec<YearGroup> {
-    let mut years: Vec<i32> = site.releases.iter().map(|b| b.period().year).collect();
+    let mut years: Vec<i32> = site.releases().iter().map(|b| b.period().year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     years
         .into_iter()
         .map(|year| {
             let in_year: Vec<&Release> = site
-                .releases
+                .releases()
                 .iter()
                 .rev()
                 .filter(|b| b.period().year == year)
@@ -126,7 +126,12 @@ pub fn years(site: &Site, words: &Words, addr: &Addresses) -> Vec<YearGroup> {
 /// else every indicator, in catalogue order.
 pub fn cards(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Vec<Card> {
     let mut ids: Vec<&str> = if site.config.key_indicators.is_empty() {
-        let mut v: Vec<&str> = b.data.indicators.iter().map(|(i, _)| i.as_str()).collect();
+        let mut v: Vec<&str> = b
+            .data()
+            .indicators
+            .iter()
+            .map(|(i, _)| i.as_str())
+            .collect();
         v.sort_by_key(|i| site.catalog.position(i));
         v
     } else {
@@ -134,16 +139,21 @@ pub fn cards(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Vec<C
             .key_indicators
             .iter()
             .map(String::as_str)
-            .filter(|i| b.data.fields(i).is_some())
+            .filter(|i| b.data().fields(i).is_some())
             .collect()
     };
     if ids.is_empty() {
-        ids = b.data.indicators.iter().map(|(i, _)| i.as_str()).collect();
+        ids = b
+            .data()
+            .indicators
+            .iter()
+            .map(|(i, _)| i.as_str())
+            .collect();
     }
     ids.into_iter()
         .filter_map(|id| {
             let ind = site.catalog.get(id)?;
-            let fields = b.data.fields(id)?;
+            let fields = b.data().fields(id)?;
             let mut comparisons = words.comparisons(ind, fields, b.period());
             let (figure, unit) = if let Some(v) = fields.get(Field::Value) {
                 let n = words.locale.number(v, ind.decimals);
@@ -186,7 +196,11 @@ pub fn resolved_text(site: &Site, r: &Resolved, change: bool, words: &Words) -> 
         return None;
     };
     let ind = site.catalog.get(indicator)?;
-    let x = site.release(period)?.data.fields(indicator)?.get(*field)?;
+    let x = site
+        .release(period)?
+        .data()
+        .fields(indicator)?
+        .get(*field)?;
     Some(if change {
         words.change(x)
     } else {

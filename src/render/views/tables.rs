@@ -14,7 +14,7 @@ use crate::site::{Release, Site};
 pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> TableView {
     // An indicator left blank (as `bantin new` lists them all) has no row.
     let mut ids: Vec<&str> = b
-        .data
+        .data()
         .indicators
         .iter()
         .filter(|(_, f)| !f.is_empty())
@@ -23,7 +23,12 @@ pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) 
     ids.sort_by_key(|i| site.catalog.position(i));
     let fields: Vec<Field> = Field::ALL
         .into_iter()
-        .filter(|&f| b.data.indicators.iter().any(|(_, fs)| fs.get(f).is_some()))
+        .filter(|&f| {
+            b.data()
+                .indicators
+                .iter()
+                .any(|(_, fs)| fs.get(f).is_some())
+        })
         .collect();
     let mut columns = vec![Column {
         label: words.t("bulletin.unit").to_owned(),
@@ -38,7 +43,7 @@ pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) 
         .iter()
         .filter_map(|id| {
             let ind = site.catalog.get(id)?;
-            let fs = b.data.fields(id)?;
+            let fs = b.data().fields(id)?;
             let mut cells = vec![Cell::text(if fs.get(Field::Value).is_some() {
                 words.unit(ind)
             } else {
@@ -141,21 +146,24 @@ pub fn trend_table(
 ) -> Option<TableView> {
     let ind = site.catalog.get(indicator)?;
     let series: Vec<&Release> = site
-        .releases
+        .releases()
         .iter()
         .filter(|b| {
             b.period().span == period.span
                 && b.period() <= period
-                && b.data.fields(indicator).is_some()
+                && b.data().fields(indicator).is_some()
         })
         .collect();
     let series = &series[series.len().saturating_sub(TREND_PERIODS)..];
     let fields: Vec<Field> = [Field::Value, Field::GrowthYoy]
         .into_iter()
         .filter(|&f| {
-            series
-                .iter()
-                .any(|b| b.data.fields(indicator).and_then(|fs| fs.get(f)).is_some())
+            series.iter().any(|b| {
+                b.data()
+                    .fields(indicator)
+                    .and_then(|fs| fs.get(f))
+                    .is_some()
+            })
         })
         .collect();
     let mut columns = Vec::new();
@@ -174,7 +182,7 @@ pub fn trend_table(
     let rows = series
         .iter()
         .map(|b| {
-            let fs = b.data.fields(indicator).copied().unwrap_or_default();
+            let fs = b.data().fields(indicator).copied().unwrap_or_default();
             RowView {
                 head: Cell {
                     text: words.locale.period_title(b.period()),
@@ -218,7 +226,7 @@ pub fn resolved_table(
 ) -> Option<TableView> {
     match r {
         Resolved::Breakdown { id, period } => {
-            let bd = site.release(period)?.data.breakdown(id)?;
+            let bd = site.release(period)?.data().breakdown(id)?;
             Some(breakdown_table(bd, period, words))
         }
         Resolved::Trend { indicator, period } => trend_table(site, indicator, period, words, addr),

@@ -25,13 +25,31 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(say.pagefind + "pagefind.js").then(function (pf) {
-        // Pages are indexed by their address from the site's root; the
-        // site's path goes before it (not guessed from the script's).
-        return pf.options({ baseUrl: say.base })
-          .then(function () { return pf.init(); })
-          .then(function () { return pf; });
-      });
+      // The index is in parts (bantin-parts.json lists each language's):
+      // the first carries Pagefind's script, the others are merged in.
+      pagefind = fetch(say.pagefind + "bantin-parts.json")
+        .then(function (r) {
+          if (!r.ok) throw new Error("no search index");
+          return r.json();
+        })
+        .then(function (all) {
+          var lang = document.documentElement.lang || "und";
+          var parts = all[lang] || all[Object.keys(all)[0]] || [];
+          if (!parts.length) throw new Error("no search index");
+          var folder = function (p) { return say.pagefind + p + "/"; };
+          return import(folder(parts[0]) + "pagefind.js").then(function (pf) {
+            // Pages are indexed by their address from the site's root;
+            // the site's path goes before it (not guessed from the script's).
+            return pf.options({ baseUrl: say.base })
+              .then(function () { return pf.init(); })
+              .then(function () {
+                return Promise.all(parts.slice(1).map(function (p) {
+                  return pf.mergeIndex(folder(p), { baseUrl: say.base });
+                }));
+              })
+              .then(function () { return pf; });
+          });
+        });
       // A failed load is tried again with the next query.
       pagefind.catch(function () { pagefind = null; });
     }

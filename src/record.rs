@@ -1,0 +1,251 @@
+//! The build record: what each page of the last build read of the site,
+//! and the fingerprint each of those parts had then. A rebuild renders
+//! again only the pages that read a part whose fingerprint changed, and
+//! takes the rest (hard-linked) from the previous site.
+//!
+//! The parts are those [`crate::site::reads`] notes while a page renders:
+//! the list of releases, each release's figures and each one's texts.
+//! Everything else a page depends on (site.toml, the catalogue, the free
+//! pages, the theme, bantin itself) is the site's own fingerprint; when it
+//! changes, every page is rendered again.
+//!
+//! The record is kept in the output folder as `.bantin-record` (JSON),
+//! written with the site, so it always describes the site beside it. A
+//! record that cannot be read, or of another version, is ignored: the
+//! build then renders everything, as a first build does.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::fingerprint::{Fingerprint, Hasher};
+use crate::narrative::Narrative;
+use crate::render::Unit;
+use crate::render::theme::Theme;
+use crate::search::IndexRecord;
+use crate::site::Site;
+use crate::site::reads::Input;
+
+/// The record's name in the output folder.
+pub const RECORD: &str = ".bantin-record";
+
+const FORMAT: &str = "bantin.record";
+const VERSION: u32 = 1;
+
+/// The fingerprints of the site as loaded now.
+pub struct Fingerprints {
+    /// The bantin that runs ([`build_id`]).
+    build: String,
+    /// What every page depends on.
+    site: Fingerprint,
+    /// Each input pages can read, by its key ([`Input::key`]).
+    inputs: BTreeMap<String, Fingerprint>,
+}
+
+impl Fingerprints {
+    pub fn of(site: &Site, theme: &Theme) -> Fingerprints {
+        let build = build_id();
+        let mut whole = Hasher::default();
+        whole
+            .bytes(build.as_bytes())
+            .debug(&site.config)
+            .debug(&site.catalog.indicators)
+            .debug(&site.pages)
+            .bytes(&theme.fingerprint.0.to_le_bytes());
+        let releases = site.releases();
+        let mut listing = Hasher::default();
+        for b in releases {
+            listing
+                .bytes(b.slug().as_bytes())
+                .debug(b.period())
+                .debug(&b.dir)
+                .debug(&b.published())
+                .debug(&b.data().status)
+                .debug(&b.languages().collect::<Vec<_>>());
+        }
+        let mut inputs: BTreeMap<String, Fingerprint> = releases
+            .par_iter()
+            .flat_map_iter(|b| {
+                let figures = Fingerprint::of_debug(b.data());
+                let texts = texts_fingerprint(b.narratives());
+                let slug = b.slug();
+                [(format!("F:{slug}"), figures), (format!("T:{slug}"), texts)]
+            })
+            .collect();
+        inputs.insert(Input::Listing.key(), listing.finish());
+        Fingerprints {
+            build,
+            site: whole.finish(),
+            inputs,
+        }
+    }
+}
+
+/// The fingerprint of a release's narratives: each one's file, front
+/// matter and text, everything else of it being read from those. (Their
+/// `Debug` form would do, but escapes every character of the text.)
+fn texts_fingerprint(texts: &BTreeMap<String, Narrative>) -> Fingerprint {
+    let mut h = Hasher::default();
+    for (lang, n) in texts {
+        let (title, summary) = (n.title.as_deref(), n.summary.as_deref());
+        h.bytes(lang.as_bytes())
+            .bytes(n.file.as_os_str().as_encoded_bytes())
+            .debug(&(title.is_some(), summary.is_some()))
+            .bytes(title.unwrap_or_default().as_bytes())
+            .bytes(summary.unwrap_or_default().as_bytes())
+            .bytes(&n.source_line.to_le_bytes())
+            .bytes(n.source.as_bytes());
+    }
+    h.finish()
+}
+
+/// Which bantin made a site: its version, and the size and time of its
+/// program, so a bantin built anew (the same version, other code) does
+/// not trust pages an older one rendered.
+fn build_id() -> String {
+    let program = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let time = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {time}", m.len())
+        })
+        .unwrap_or_default();
+    format!("{} {program}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The record as written.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Record {
+    format: String,
+    version: u32,
+    /// The bantin that made it.
+    build: String,
+    site: String,
+    /// Each input's fingerprint, by key.
+    inputs: BTreeMap<String, String>,
+    /// Each page, by its unit key ([`crate::render::Unit`]).
+    units: BTreeMap<String, UnitRecord>,
+    /// The search index's parts, when the site has search.
+    index: Option<IndexRecord>,
+}
+
+/// One page of the record: the inputs it read and the files it made.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnitRecord {
+    pub reads: Vec<String>,
+    pub files: Vec<String>,
+}
+
+impl Record {
+    /// The record beside the site in `out`, if there is one this bantin
+    /// can read.
+    pub fn read(out: &Path) -> Option<Record> {
+        let bytes = std::fs::read(out.join(RECORD)).ok()?;
+        let record: Record = serde_json::from_slice(&bytes).ok()?;
+        (record.format == FORMAT && record.version == VERSION).then_some(record)
+    }
+
+    /// The record of a build: the fingerprints it rendered from, and its
+    /// pages (those kept from `previous` with what they read then).
+    pub fn new(
+        now: &Fingerprints,
+        units: &[Unit],
+        previous: Option<&Previous>,
+        index: Option<IndexRecord>,
+    ) -> Record {
+        let units = units
+            .iter()
+            .filter_map(|u| {
+                let reads = match &u.reads {
+                    Some(reads) => reads.iter().map(Input::key).collect(),
+                    None => previous?.record.units.get(&u.key)?.reads.clone(),
+                };
+                Some((
+                    u.key.clone(),
+                    UnitRecord {
+                        reads,
+                        files: u.files.clone(),
+                    },
+                ))
+            })
+            .collect();
+        Record {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            build: now.build.clone(),
+            site: now.site.hex(),
+            inputs: now
+                .inputs
+                .iter()
+                .map(|(k, f)| (k.clone(), f.hex()))
+                .collect(),
+            units,
+            index,
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// The previous build's record, against the site as it is now.
+pub struct Previous {
+    record: Record,
+    /// Made by the bantin that runs now.
+    same_build: bool,
+    /// Whatever every page depends on is as it was.
+    same_site: bool,
+    /// Inputs whose fingerprint changed, appeared or went.
+    changed: HashSet<String>,
+}
+
+impl Previous {
+    pub fn new(record: Record, now: &Fingerprints) -> Previous {
+        let same_site = Fingerprint::from_hex(&record.site) == Some(now.site);
+        let mut changed: HashSet<String> = now
+            .inputs
+            .iter()
+            .filter(|(k, f)| {
+                record.inputs.get(*k).and_then(|h| Fingerprint::from_hex(h)) != Some(**f)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        changed.extend(
+            record
+                .inputs
+                .keys()
+                .filter(|k| !now.inputs.contains_key(*k))
+                .cloned(),
+        );
+        Previous {
+            same_build: record.build == now.build,
+            record,
+            same_site,
+            changed,
+        }
+    }
+
+    /// The previous search index, if this bantin made it (the parts of
+    /// an index depend on its pages and on how bantin cuts them).
+    pub fn index(&self) -> Option<&IndexRecord> {
+        self.record.index.as_ref().filter(|_| self.same_build)
+    }
+
+    /// The files a page made in the previous build, if nothing it read
+    /// has changed since (whether they are still there as written is the
+    /// output's to say).
+    pub fn unchanged(&self, unit: &str) -> Option<&[String]> {
+        if !self.same_site {
+            return None;
+        }
+        let was = self.record.units.get(unit)?;
+        (!was.reads.iter().any(|r| self.changed.contains(r))).then_some(was.files.as_slice())
+    }
+}

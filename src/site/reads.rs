@@ -1,0 +1,140 @@
+//! What a page read of the site while it rendered, recorded as it reads.
+//!
+//! A page's content is a function of the site; a rebuild that knows which
+//! parts each page of the last build read, and which of those parts
+//! changed since, renders again only the pages whose parts changed
+//! ([`crate::record`]). The parts are the [`Input`]s. They are noted at
+//! the site's accessors, not by each view: a release's figures and texts
+//! can only be reached through [`super::Release::data`] and
+//! [`super::Release::narratives`], and the list of releases only through
+//! [`super::Site`]'s methods, so a view written tomorrow is recorded too.
+//!
+//! What every page reads (site.toml, the catalogue, the free pages, the
+//! theme, bantin itself) is not noted: it is the site's own fingerprint,
+//! and a change to it renders everything.
+//!
+//! The record is kept per thread, around one page at a time
+//! ([`recording`]); nothing a page does to render runs on another
+//! thread.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// A part of the site a page can read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Input {
+    /// Which releases there are: each one's period, folder, publication
+    /// date, status and the languages it is written in.
+    Listing,
+    /// A release's figures (`data.yaml`), by slug.
+    Figures(Arc<str>),
+    /// A release's narratives, by slug.
+    Text(Arc<str>),
+}
+
+impl Input {
+    /// The input as the record writes it: `L`, `F:2021-q1`, `T:2021-q1`.
+    pub fn key(&self) -> String {
+        match self {
+            Input::Listing => "L".to_owned(),
+            Input::Figures(slug) => format!("F:{slug}"),
+            Input::Text(slug) => format!("T:{slug}"),
+        }
+    }
+}
+
+/// The inputs read so far on this thread, when recording.
+#[derive(Default)]
+struct Reads {
+    inputs: BTreeSet<Input>,
+    /// The last release noted, by the address of its slug: a page reads
+    /// one release's figures many times in a row, and this saves the set
+    /// a lookup each time.
+    last: Option<(u8, usize)>,
+}
+
+thread_local! {
+    static READS: RefCell<Option<Reads>> = const { RefCell::new(None) };
+}
+
+/// Notes that the work running on this thread read the list of releases.
+pub(crate) fn listing() {
+    READS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.inputs.insert(Input::Listing);
+        }
+    });
+}
+
+/// Notes that a release's figures (`text` false) or narratives were read.
+pub(super) fn release(slug: &Arc<str>, text: bool) {
+    READS.with(|r| {
+        let mut r = r.borrow_mut();
+        let Some(reads) = r.as_mut() else {
+            return;
+        };
+        let seen = (u8::from(text), Arc::as_ptr(slug).cast::<u8>() as usize);
+        if reads.last == Some(seen) {
+            return;
+        }
+        reads.last = Some(seen);
+        let slug = Arc::clone(slug);
+        reads.inputs.insert(if text {
+            Input::Text(slug)
+        } else {
+            Input::Figures(slug)
+        });
+    });
+}
+
+/// Runs `work`, recording what it reads of the site. Work already being
+/// recorded on this thread (a thread that waits may run another page) is
+/// put back as it was afterwards, even if `work` panics.
+pub(crate) fn recording<T>(work: impl FnOnce() -> T) -> (T, BTreeSet<Input>) {
+    struct Restore(Option<Option<Reads>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(before) = self.0.take() {
+                READS.with(|r| *r.borrow_mut() = before);
+            }
+        }
+    }
+    let before = READS.with(|r| r.replace(Some(Reads::default())));
+    let mut restore = Restore(Some(before));
+    let out = work();
+    let before = restore.0.take().unwrap_or_default();
+    let reads = READS.with(|r| r.replace(before)).unwrap_or_default();
+    (out, reads.inputs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_is_read_inside_is_recorded() {
+        let a: Arc<str> = Arc::from("2021-q1");
+        let b: Arc<str> = Arc::from("2021-q2");
+        // Outside a recording, nothing is kept.
+        release(&a, false);
+        let ((), reads) = recording(|| {
+            release(&a, false);
+            release(&a, false);
+            release(&a, true);
+            let ((), inner) = recording(|| release(&b, false));
+            assert_eq!(inner, BTreeSet::from([Input::Figures(b.clone())]));
+            listing();
+        });
+        assert_eq!(
+            reads,
+            BTreeSet::from([
+                Input::Listing,
+                Input::Figures(a.clone()),
+                Input::Text(a.clone())
+            ])
+        );
+        let ((), none) = recording(|| ());
+        assert!(none.is_empty());
+    }
+}
