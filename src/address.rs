@@ -249,17 +249,6 @@ impl Addresses {
     pub fn pagefind_href(&self) -> String {
         format!("{}{PAGEFIND}", self.base_path)
     }
-
-    /// The output files of a page in every language, and the folder of
-    /// its charts: what `serve` drops before the page is rendered again.
-    pub fn page_outputs(&self, languages: &[String], page: Page) -> Vec<String> {
-        let mut out: Vec<String> = languages
-            .iter()
-            .map(|l| self.page_output(l, page))
-            .collect();
-        out.push(page.charts_folder());
-        out
-    }
 }
 
 #[cfg(test)]

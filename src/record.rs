@@ -14,7 +14,7 @@
 //! record that cannot be read, or of another version, is ignored: the
 //! build then renders everything, as a first build does.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -22,11 +22,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::fingerprint::{Fingerprint, Hasher};
 use crate::narrative::Narrative;
+use crate::period::Kind;
 use crate::render::Unit;
 use crate::render::theme::Theme;
 use crate::search::IndexRecord;
-use crate::site::Site;
 use crate::site::reads::Input;
+use crate::site::{Release, Site, coverage};
 
 /// The record's name in the output folder.
 pub const RECORD: &str = ".bantin-record";
@@ -54,33 +55,104 @@ impl Fingerprints {
             .debug(&site.catalog.indicators)
             .debug(&site.pages)
             .bytes(&theme.fingerprint.0.to_le_bytes());
-        let releases = site.releases();
-        let mut listing = Hasher::default();
-        for b in releases {
-            listing
-                .bytes(b.slug().as_bytes())
-                .debug(b.period())
-                .debug(&b.dir)
-                .debug(&b.published())
-                .debug(&b.data().status)
-                .debug(&b.languages().collect::<Vec<_>>());
-        }
-        let mut inputs: BTreeMap<String, Fingerprint> = releases
+        let mut inputs: BTreeMap<String, Fingerprint> = site
+            .releases()
             .par_iter()
-            .flat_map_iter(|b| {
-                let figures = Fingerprint::of_debug(b.data());
-                let texts = texts_fingerprint(b.narratives());
-                let slug = b.slug();
-                [(format!("F:{slug}"), figures), (format!("T:{slug}"), texts)]
-            })
+            .flat_map_iter(release_inputs)
             .collect();
-        inputs.insert(Input::Listing.key(), listing.finish());
+        inputs.extend(structure(site));
         Fingerprints {
             build,
             site: whole.finish(),
             inputs,
         }
     }
+
+    /// Brings the fingerprints up to date after the releases `slugs`
+    /// (as they were and as they are) were read again, and returns the
+    /// keys of the inputs that changed.
+    pub fn refresh(&mut self, site: &Site, slugs: &BTreeSet<String>) -> HashSet<String> {
+        let mut changed = HashSet::new();
+        // The releases read again: their figures and texts as they are
+        // now; those of a release that is gone go too.
+        let now: BTreeMap<String, Fingerprint> = site
+            .releases()
+            .iter()
+            .filter(|b| slugs.contains(b.slug()))
+            .flat_map(release_inputs)
+            .collect();
+        for slug in slugs {
+            for key in [format!("F:{slug}"), format!("T:{slug}")] {
+                let differs = match now.get(&key) {
+                    Some(&f) => self.inputs.insert(key.clone(), f) != Some(f),
+                    None => self.inputs.remove(&key).is_some(),
+                };
+                if differs {
+                    changed.insert(key);
+                }
+            }
+        }
+        // The list, the kinds and the periods, all recomputed (cheap).
+        let structure: BTreeMap<String, Fingerprint> = structure(site).collect();
+        self.inputs.retain(|k, _| {
+            let of_structure = !k.starts_with("F:") && !k.starts_with("T:");
+            let keep = !of_structure || structure.contains_key(k);
+            if !keep {
+                changed.insert(k.clone());
+            }
+            keep
+        });
+        for (key, f) in structure {
+            if self.inputs.insert(key.clone(), f) != Some(f) {
+                changed.insert(key);
+            }
+        }
+        changed
+    }
+}
+
+/// The inputs of the site's structure: the list of releases, the list of
+/// each kind, and which release covers each period.
+fn structure(site: &Site) -> impl Iterator<Item = (String, Fingerprint)> {
+    let mut listing = Hasher::default();
+    let mut kinds: BTreeMap<Kind, Hasher> = BTreeMap::new();
+    let mut periods = Vec::new();
+    for b in site.releases() {
+        listing
+            .bytes(b.slug().as_bytes())
+            .debug(b.period())
+            .debug(&b.dir)
+            .debug(&b.published())
+            .debug(&b.data().status)
+            .debug(&b.languages().collect::<Vec<_>>());
+        kinds
+            .entry(b.period().kind())
+            .or_default()
+            .bytes(b.slug().as_bytes())
+            .debug(b.period())
+            .debug(&b.dir);
+        let mut one = Hasher::default();
+        one.bytes(b.slug().as_bytes())
+            .debug(b.period())
+            .debug(&b.dir);
+        periods.push((Input::Period(coverage(b.period())).key(), one.finish()));
+    }
+    std::iter::once((Input::Listing.key(), listing.finish()))
+        .chain(
+            kinds
+                .into_iter()
+                .map(|(k, h)| (Input::Kind(k).key(), h.finish())),
+        )
+        .chain(periods)
+}
+
+/// A release's inputs: its figures and its texts.
+fn release_inputs(b: &Release) -> [(String, Fingerprint); 2] {
+    let slug = b.slug();
+    [
+        (format!("F:{slug}"), Fingerprint::of_debug(b.data())),
+        (format!("T:{slug}"), texts_fingerprint(b.narratives())),
+    ]
 }
 
 /// The fingerprint of a release's narratives: each one's file, front

@@ -18,6 +18,8 @@ use crate::yaml::Source;
 
 pub(crate) mod reads;
 
+use reads::Input;
+
 /// One release: a folder under `content/bulletins/`.
 ///
 /// Its figures and narratives are read through [`Release::data`] and
@@ -146,7 +148,7 @@ impl Site {
 
     /// Where the release of `period` is in [`Site::releases`].
     pub fn position(&self, period: &Period) -> Option<usize> {
-        reads::listing();
+        reads::note(Input::Period(coverage(period)));
         // Period order sorts by the months covered first, so every period
         // covering the same months sits together.
         let key = |p: &Period| (p.year, p.months().1, p.months().0);
@@ -177,7 +179,8 @@ impl Site {
     /// The latest release of the kind of `b`.
     pub fn latest_of_kind<'a>(&'a self, b: &'a Release) -> &'a Release {
         let kind = b.period().kind();
-        self.releases()
+        reads::note(Input::Kind(kind));
+        self.releases
             .iter()
             .rev()
             .find(|x| x.period().kind() == kind)
@@ -199,6 +202,7 @@ impl Site {
     /// The previous and next release of the same kind.
     pub fn neighbours(&self, b: &Release) -> (Option<&Release>, Option<&Release>) {
         let kind = b.period().kind();
+        reads::note(Input::Kind(kind));
         let Some(i) = self.position(b.period()) else {
             return (None, None);
         };
@@ -208,6 +212,27 @@ impl Site {
             self.releases[i + 1..].iter().find(same),
         )
     }
+}
+
+impl Site {
+    /// The releases of the span of `period` (every first quarter, every
+    /// nine months) up to and including `period`, the latest first: the
+    /// walk back of a trend.
+    pub fn span_until<'a>(&'a self, period: &'a Period) -> impl Iterator<Item = &'a Release> + 'a {
+        reads::note(Input::Kind(period.kind()));
+        let end = self.releases.partition_point(|b| b.period() <= period);
+        self.releases[..end]
+            .iter()
+            .rev()
+            .filter(move |b| b.period().span == period.span)
+    }
+}
+
+/// The months of a year a period covers, which name it for the record
+/// of reads: `2021-3M` and `2021-Q1` are one.
+pub(crate) fn coverage(period: &Period) -> (i32, u8, u8) {
+    let (from, to) = period.months();
+    (period.year, from, to)
 }
 
 /// Calls in narratives are resolved against the loaded site.

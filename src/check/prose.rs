@@ -34,7 +34,7 @@ pub fn check_release(site: &Site, b: &Release, problems: &mut Diagnostics) {
             &blanked,
             &blocks,
             lang,
-            &b.data(),
+            b.data(),
             &site.catalog,
             problems,
         );

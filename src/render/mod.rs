@@ -80,19 +80,17 @@ pub enum Made<'a> {
     Failed,
 }
 
-/// What one edit of a release touches, for `bantin serve`: these pages
-/// are rendered again, with the lists (home, archive, indicators, open
-/// data page) and the open data files of these releases and indicators.
+/// The site-wide files a partial render (`bantin serve`, after an edit
+/// of some releases) makes again, beside the sitemap, robots.txt and the
+/// feeds, which are always made: these releases' open data files, these
+/// indicators' series, and `all.csv` when figures changed. The pages are
+/// chosen by what each read ([`Reuse`]).
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
-    /// Release pages, by slug.
-    pub releases: BTreeSet<String>,
-    /// Indicator pages and series files, by id.
-    pub indicators: BTreeSet<String>,
-    /// Free pages, by slug.
-    pub pages: BTreeSet<String>,
     /// Releases whose CSV and JSON are written again, by slug.
     pub data: BTreeSet<String>,
+    /// Indicators whose series file is written again, by id.
+    pub indicators: BTreeSet<String>,
     /// Whether figures changed: `all.csv` is written again.
     pub figures: bool,
 }
@@ -190,14 +188,16 @@ pub fn render(
     render_pages(site, theme, None, reuse, each_page)
 }
 
-/// Renders what `selection` names, and the pages listing releases; or
-/// everything, static files included, without a selection.
-pub fn render_some(
+/// Renders the pages `reuse` does not keep, and of the site-wide files
+/// those `selection` names; not the static files nor the 404 page, which
+/// depend only on what a change of every page would change.
+pub fn render_changed(
     site: &Site,
     theme: &Theme,
-    selection: Option<&Selection>,
+    selection: &Selection,
+    reuse: Reuse,
 ) -> Result<Rendered, Diagnostics> {
-    render_pages(site, theme, selection, None, &|_, _, _, _| {})
+    render_pages(site, theme, Some(selection), Some(reuse), &|_, _, _, _| {})
 }
 
 fn render_pages(
@@ -222,18 +222,14 @@ fn render_pages(
             .collect()
     });
 
-    let mut jobs = jobs(site);
-    // Every page of the site, for the sitemap, before the selection. The
-    // search page has nothing for a search engine.
+    let jobs = jobs(site);
+    // Every page of the site, for the sitemap. The search page has
+    // nothing for a search engine.
     let all_pages: Vec<(&str, Page)> = jobs
         .iter()
         .filter(|j| !matches!(j.page, PageRef::Search))
         .map(|j| (j.lang, j.page.address()))
         .collect();
-    if let Some(sel) = selection {
-        jobs.retain(|j| wanted(sel, j.page));
-    }
-
     let problems = Mutex::new(Diagnostics::new());
     // The pages, and beside them the site-wide files (open data above all,
     // a few large files made from every release).
@@ -323,17 +319,6 @@ fn render_pages(
         units,
         pages,
     })
-}
-
-/// Whether a page is rendered again for a selection: the pages it names,
-/// and every list (they show every release).
-fn wanted(sel: &Selection, page: PageRef) -> bool {
-    match page {
-        PageRef::Release(b) => sel.releases.contains(b.slug()),
-        PageRef::Indicator(i) => sel.indicators.contains(&i.id),
-        PageRef::Free(p) => sel.pages.contains(&p.slug),
-        _ => true,
-    }
 }
 
 /// The files that list every release, always made again: the sitemap,

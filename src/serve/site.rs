@@ -2,27 +2,27 @@
 //! the problems of the latest build if it failed. Serving never touches
 //! the publish folder: nothing is written to disk at all.
 //!
-//! After an edit inside one release's folder, only what that release
-//! touches is rendered again ([`Model::apply`]): its pages, its
-//! neighbours, the later releases whose trend charts include it, pages
-//! that cite its period, the lists, its indicators' pages and its open
-//! data. Any other change (settings, catalogue, templates, free pages)
+//! After an edit inside release folders, those releases are read again
+//! and only the pages that read what changed are rendered again
+//! ([`Model::apply`]), as `bantin build` decides from its record
+//! ([`crate::record`]): what each page read is kept from the render that
+//! made it. Any other change (settings, catalogue, templates, free pages)
 //! rebuilds the whole site. A test holds the two to the same result.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 
-use crate::address::{Addresses, File, Page};
+use crate::address::{Addresses, File};
 use crate::check;
+use crate::dataset::Data;
 use crate::diagnostic::Diagnostics;
-use crate::period::Period;
 use crate::pipeline::{self, Stage};
+use crate::record::{Fingerprints, UnitRecord};
 use crate::render::theme::Theme;
-use crate::render::views::TREND_PERIODS;
-use crate::render::{self, Selection};
+use crate::render::{self, Rendered, Selection};
 use crate::site::{RELEASES_DIR, Site};
 
 /// One state of the preview. Replaced whole after each rebuild.
@@ -71,10 +71,13 @@ pub struct Outcome {
 pub struct Model {
     root: PathBuf,
     base_url: String,
-    /// The site and theme of the last good build; `None` when the next
-    /// change must rebuild everything (no good build yet, or the site in
-    /// memory may differ from the files).
-    loaded: Option<(Site, Theme)>,
+    /// The site and theme of the last good build, with the fingerprints
+    /// of its inputs; `None` when the next change must rebuild everything
+    /// (no good build yet, or the site in memory may differ from the
+    /// files).
+    loaded: Option<(Site, Theme, Fingerprints)>,
+    /// Every page of the last good build: what it read and its files.
+    units: HashMap<String, UnitRecord>,
     /// The findings local to each release (by folder): the warnings of
     /// reading it and of the rules that look at it alone. Kept so that an
     /// edit reads and checks only its own release again.
@@ -92,6 +95,7 @@ impl Model {
             root: root.to_path_buf(),
             base_url: base_url.to_owned(),
             loaded: None,
+            units: HashMap::new(),
             local: HashMap::new(),
             site_warnings: Diagnostics::new(),
             snapshot: Snapshot::default(),
@@ -150,6 +154,9 @@ impl Model {
         match result {
             Ok((site, theme, rendered, warnings)) => {
                 let pages = rendered.pages.values().sum();
+                let prints = Fingerprints::of(&site, &theme);
+                self.units.clear();
+                record_units(&mut self.units, &rendered);
                 let files = rendered
                     .files
                     .into_iter()
@@ -163,7 +170,7 @@ impl Model {
                     languages: site.config.languages.clone(),
                     search: site.config.search,
                 };
-                self.loaded = Some((site, theme));
+                self.loaded = Some((site, theme, prints));
                 self.local = local;
                 self.site_warnings = site_warnings;
                 Outcome {
@@ -191,19 +198,18 @@ impl Model {
 
     fn rebuild_releases(&mut self, dirs: &BTreeSet<PathBuf>) -> Outcome {
         let started = Instant::now();
-        let Some((mut site, theme)) = self.loaded.take() else {
+        let Some((mut site, theme, mut prints)) = self.loaded.take() else {
             return self.rebuild_all();
         };
-        let mut selection = Selection::default();
+        // The releases as they were and as they are, by slug: their
+        // figures tell which indicators' series change.
+        let mut before: BTreeMap<String, Data> = BTreeMap::new();
+        let mut slugs = BTreeSet::new();
         let mut read: HashMap<&PathBuf, Diagnostics> = HashMap::new();
-        let mut gone = Vec::new();
         for dir in dirs {
-            let old = site.releases().iter().find(|b| &b.dir == dir).cloned();
-            // What showed the release before the edit, should its period
-            // change or the release go.
-            let mut before = Selection::default();
-            if let Some(o) = &old {
-                touched(&site, o.period(), &mut before);
+            if let Some(old) = site.releases().iter().find(|b| &b.dir == dir) {
+                before.insert(old.slug().to_owned(), old.data().clone());
+                slugs.insert(old.slug().to_owned());
             }
             match site.reload_release(dir) {
                 Ok(w) => {
@@ -211,47 +217,8 @@ impl Model {
                 }
                 Err(problems) => return self.failed(problems, started, true),
             }
-            let new = site.releases().iter().find(|b| &b.dir == dir);
-            match (&old, new) {
-                (Some(o), Some(n)) if o.period() == n.period() => {
-                    // The same release, edited: its own pages, its files
-                    // (the JSON carries its titles), and where its figures
-                    // show if they changed.
-                    let slug = n.slug();
-                    selection.releases.insert(slug.to_owned());
-                    selection.data.insert(slug.to_owned());
-                    if o.data() != n.data() {
-                        selection.figures = true;
-                        let ids: BTreeSet<&String> = o
-                            .data()
-                            .indicators
-                            .iter()
-                            .chain(&n.data().indicators)
-                            .map(|(id, _)| id)
-                            .collect();
-                        selection.indicators.extend(
-                            ids.into_iter()
-                                .filter(|id| o.data().fields(id) != n.data().fields(id))
-                                .cloned(),
-                        );
-                        shown_elsewhere(&site, n.period(), &mut selection);
-                    }
-                }
-                (_, new) => {
-                    // Added, removed or moved to another period: all that
-                    // showed it before and all that shows it now.
-                    merge(&mut selection, before);
-                    if let Some(n) = new {
-                        let p = *n.period();
-                        touched(&site, &p, &mut selection);
-                    }
-                    if let Some(o) = &old
-                        && new.is_none_or(|n| n.period() != o.period())
-                    {
-                        gone.push(*o.period());
-                    }
-                    selection.figures = true;
-                }
+            if let Some(new) = site.releases().iter().find(|b| &b.dir == dir) {
+                slugs.insert(new.slug().to_owned());
             }
         }
         for dir in dirs {
@@ -272,29 +239,52 @@ impl Model {
         if pipeline::stops_after(Stage::Check, &warnings) {
             return self.failed(warnings, started, true);
         }
-        let rendered = match render::render_some(&site, &theme, Some(&selection)) {
+        let changed = prints.refresh(&site, &slugs);
+        let selection = open_data_changed(&site, &before, &slugs, &changed);
+        let units = &self.units;
+        let keep = |key: &str| -> Option<Vec<String>> {
+            let unit = units.get(key)?;
+            (!unit.reads.iter().any(|r| changed.contains(r))).then(|| unit.files.clone())
+        };
+        let rendered = match render::render_changed(&site, &theme, &selection, &keep) {
             Ok(r) => r,
             Err(problems) => {
                 warnings.extend(problems);
                 return self.failed(warnings.deduplicated(), started, true);
             }
         };
-        // Drop what the selection covers, then put in what it is now: a
-        // page or chart that no longer exists must not linger. The last
-        // good files stay as they are until the new ones pass the checks.
-        let stale = stale_prefixes(&site, &selection, &gone);
+        // The files of every page rendered now, or gone, are dropped,
+        // and so are the open data files made again, or of releases that
+        // are gone; then the new ones go in. The last good files stay as
+        // they are until the new ones pass the checks.
         let mut files = self.snapshot.files.clone();
-        files.retain(|k, _| {
-            !stale.iter().any(|s| {
-                if s.ends_with('/') {
-                    k.starts_with(s)
-                } else {
-                    k == s
+        let kept: HashSet<&str> = rendered
+            .units
+            .iter()
+            .filter(|u| u.reads.is_none())
+            .map(|u| u.key.as_str())
+            .collect();
+        for (key, unit) in units {
+            if !kept.contains(key.as_str()) {
+                for f in &unit.files {
+                    files.remove(f);
                 }
-            })
-        });
-        let pages = rendered.pages.values().sum();
+            }
+        }
+        for stale in stale_open_data(&site, &selection, &slugs) {
+            files.remove(&stale);
+        }
         let fresh: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+        let pages = rendered.units.len() - kept.len();
+        let mut next_units = HashMap::with_capacity(rendered.units.len());
+        for unit in &rendered.units {
+            if unit.reads.is_none()
+                && let Some(was) = self.units.get(&unit.key)
+            {
+                next_units.insert(unit.key.clone(), was.clone());
+            }
+        }
+        record_units(&mut next_units, &rendered);
         for f in rendered.files {
             files.insert(f.path, Bytes::from(f.bytes));
         }
@@ -311,15 +301,31 @@ impl Model {
         if pipeline::stops_after(Stage::Links, &warnings) {
             return self.failed(warnings, started, true);
         }
+        self.units = next_units;
         self.snapshot.files = files;
         self.snapshot.problems = warnings;
         self.snapshot.failed = false;
         self.snapshot.version += 1;
-        self.loaded = Some((site, theme));
+        self.loaded = Some((site, theme, prints));
         Outcome {
             elapsed: started.elapsed(),
             pages,
             incremental: true,
+        }
+    }
+}
+
+/// Keeps what each page rendered now read, and its files.
+fn record_units(units: &mut HashMap<String, UnitRecord>, rendered: &Rendered) {
+    for unit in &rendered.units {
+        if let Some(reads) = &unit.reads {
+            units.insert(
+                unit.key.clone(),
+                UnitRecord {
+                    reads: reads.iter().map(|r| r.key()).collect(),
+                    files: unit.files.clone(),
+                },
+            );
         }
     }
 }
@@ -337,89 +343,59 @@ fn release_folders(root: &Path, changed: &[PathBuf]) -> Option<BTreeSet<PathBuf>
     (!dirs.is_empty()).then_some(dirs)
 }
 
-/// Adds to `sel` what shows the figures of the release for `period`.
-fn touched(site: &Site, period: &Period, sel: &mut Selection) {
-    let Some(b) = site.release(period) else {
-        return;
-    };
-    let slug = b.slug();
-    sel.releases.insert(slug.to_owned());
-    sel.data.insert(slug.to_owned());
-    sel.indicators
-        .extend(b.data().indicators.iter().map(|(id, _)| id.clone()));
-    // Neighbours link to it by title; every release of its kind links to
-    // the latest one.
-    let (prev, next) = site.neighbours(b);
-    sel.releases
-        .extend(prev.into_iter().chain(next).map(|x| x.slug().to_owned()));
-    if site.latest_of_kind(b).period() == period {
-        sel.releases.extend(
-            site.releases()
-                .iter()
-                .filter(|x| x.period().kind() == period.kind())
-                .map(|x| x.slug().to_owned()),
+/// The open data files an edit of the releases `slugs` changes: their
+/// own (their JSON carries their titles); the series of the indicators
+/// whose figures changed in them, or of every indicator when the list of
+/// releases changed (a series has a row per release); `all.csv` when any
+/// figure or the list changed.
+fn open_data_changed(
+    site: &Site,
+    before: &BTreeMap<String, Data>,
+    slugs: &BTreeSet<String>,
+    changed: &HashSet<String>,
+) -> Selection {
+    let listing = changed.contains("L");
+    let figures = listing || changed.iter().any(|k| k.starts_with("F:"));
+    let mut indicators = BTreeSet::new();
+    if listing {
+        indicators.extend(site.indicators_with_data().iter().map(|i| i.id.clone()));
+        indicators.extend(
+            before
+                .values()
+                .flat_map(|d| d.indicators.iter().map(|(id, _)| id.clone())),
         );
-    }
-    shown_elsewhere(site, period, sel);
-}
-
-/// Adds the pages that show the figures of the release for `period`
-/// outside its own: later releases of the same span (their trend charts)
-/// and narratives that cite its period.
-fn shown_elsewhere(site: &Site, period: &Period, sel: &mut Selection) {
-    sel.releases.extend(
-        site.releases()
-            .iter()
-            .filter(|x| x.period().span == period.span && x.period() > period)
-            .take(TREND_PERIODS)
-            .map(|x| x.slug().to_owned()),
-    );
-    // Narratives that cite its figures by period.
-    let cites = |n: &crate::narrative::Narrative| {
-        n.calls.iter().any(|c| {
-            c.period
-                .as_deref()
-                .and_then(|p| Period::parse(p).ok())
-                .is_some_and(|p| p.same_coverage(period))
-        })
-    };
-    for x in site.releases() {
-        if x.narratives().values().any(cites) {
-            sel.releases.insert(x.slug().to_owned());
+    } else {
+        for slug in slugs {
+            let now = site.releases().iter().find(|b| b.slug() == slug);
+            let was = before.get(slug);
+            let ids: BTreeSet<&String> = was
+                .iter()
+                .flat_map(|d| d.indicators.iter())
+                .chain(now.iter().flat_map(|b| b.data().indicators.iter()))
+                .map(|(id, _)| id)
+                .collect();
+            indicators.extend(
+                ids.into_iter()
+                    .filter(|id| {
+                        was.and_then(|d| d.fields(id)) != now.and_then(|b| b.data().fields(id))
+                    })
+                    .cloned(),
+            );
         }
     }
-    for p in &site.pages {
-        if p.texts.values().any(cites) {
-            sel.pages.insert(p.slug.clone());
-        }
+    Selection {
+        data: slugs.clone(),
+        indicators,
+        figures,
     }
 }
 
-fn merge(into: &mut Selection, from: Selection) {
-    into.releases.extend(from.releases);
-    into.indicators.extend(from.indicators);
-    into.pages.extend(from.pages);
-    into.data.extend(from.data);
-    into.figures |= from.figures;
-}
-
-/// Keys (exact, or prefixes ending in `/`) of the files the selection
-/// renders, including those of releases that are gone.
-fn stale_prefixes(site: &Site, sel: &Selection, gone: &[Period]) -> Vec<String> {
+/// The open data files made again, or of releases that are gone, which
+/// are dropped before the new ones go in.
+fn stale_open_data(site: &Site, sel: &Selection, slugs: &BTreeSet<String>) -> Vec<String> {
     let addr = Addresses::new(&site.config);
-    let langs = &site.config.languages;
     let mut out = Vec::new();
-    let gone_slugs: Vec<String> = gone.iter().map(Period::slug).collect();
-    for slug in sel.releases.iter().chain(&gone_slugs) {
-        out.extend(addr.page_outputs(langs, Page::Release(slug)));
-    }
-    for id in &sel.indicators {
-        out.extend(addr.page_outputs(langs, Page::Indicator(id)));
-    }
-    for slug in &sel.pages {
-        out.extend(addr.page_outputs(langs, Page::Free(slug)));
-    }
-    for slug in sel.data.iter().chain(&gone_slugs) {
+    for slug in sel.data.iter().chain(slugs) {
         out.push(addr.file_output(File::ReleaseCsv(slug)));
         out.push(addr.file_output(File::ReleaseJson(slug)));
     }

@@ -21,12 +21,20 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::period::Kind;
+
 /// A part of the site a page can read.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Input {
     /// Which releases there are: each one's period, folder, publication
     /// date, status and the languages it is written in.
     Listing,
+    /// Which releases of one kind there are (neighbours, the latest of a
+    /// kind, trends walk these), by period and folder.
+    Kind(Kind),
+    /// Which release, if any, covers these months of a year (a figure
+    /// cited by period finds it): `(year, first month, last month)`.
+    Period((i32, u8, u8)),
     /// A release's figures (`data.yaml`), by slug.
     Figures(Arc<str>),
     /// A release's narratives, by slug.
@@ -38,6 +46,8 @@ impl Input {
     pub fn key(&self) -> String {
         match self {
             Input::Listing => "L".to_owned(),
+            Input::Kind(kind) => format!("K:{}", kind.key()),
+            Input::Period((year, from, to)) => format!("P:{year}-{from:02}-{to:02}"),
             Input::Figures(slug) => format!("F:{slug}"),
             Input::Text(slug) => format!("T:{slug}"),
         }
@@ -63,6 +73,16 @@ pub(crate) fn listing() {
     READS.with(|r| {
         if let Some(reads) = r.borrow_mut().as_mut() {
             reads.inputs.insert(Input::Listing);
+        }
+    });
+}
+
+/// Notes that the work running on this thread looked for a release of a
+/// period, or went through the releases of one kind.
+pub(crate) fn note(input: Input) {
+    READS.with(|r| {
+        if let Some(reads) = r.borrow_mut().as_mut() {
+            reads.inputs.insert(input);
         }
     });
 }

@@ -572,7 +572,10 @@ fn the_preview_indexes_for_search_and_again_after_an_edit() {
         entry(b).is_some()
     });
     let first = entry(&first).unwrap();
-    assert!(first["languages"]["vi"]["page_count"].as_u64().unwrap() >= 4, "{first}");
+    assert!(
+        first["languages"]["vi"]["page_count"].as_u64().unwrap() >= 4,
+        "{first}"
+    );
     let (_, _, english) = server.get("/pagefind/en-2020/pagefind-entry.json");
     let english = entry(&english).unwrap();
     assert!(english["languages"]["en"]["page_count"].as_u64().unwrap() >= 4);

@@ -246,14 +246,9 @@ pub fn trend(
     let ind = site.catalog.get(indicator)?;
     // The periods of this span up to this one, walking back from it: a
     // few years of releases, however long the site's history.
-    let end = site.position(period).map_or_else(
-        || site.releases().partition_point(|b| b.period() <= period),
-        |i| i + 1,
-    );
-    let mut recent: Vec<&Release> = site.releases()[..end]
-        .iter()
-        .rev()
-        .filter(|b| b.period().span == period.span && b.data().fields(indicator).is_some())
+    let mut recent: Vec<&Release> = site
+        .span_until(period)
+        .filter(|b| b.data().fields(indicator).is_some())
         .take(views::TREND_PERIODS)
         .collect();
     recent.reverse();

@@ -145,16 +145,12 @@ pub fn trend_table(
     addr: &Addresses,
 ) -> Option<TableView> {
     let ind = site.catalog.get(indicator)?;
-    let series: Vec<&Release> = site
-        .releases()
-        .iter()
-        .filter(|b| {
-            b.period().span == period.span
-                && b.period() <= period
-                && b.data().fields(indicator).is_some()
-        })
+    let mut series: Vec<&Release> = site
+        .span_until(period)
+        .filter(|b| b.data().fields(indicator).is_some())
+        .take(TREND_PERIODS)
         .collect();
-    let series = &series[series.len().saturating_sub(TREND_PERIODS)..];
+    series.reverse();
     let fields: Vec<Field> = [Field::Value, Field::GrowthYoy]
         .into_iter()
         .filter(|&f| {
