@@ -112,12 +112,21 @@ impl Fingerprints {
 }
 
 /// The inputs of the site's structure: the list of releases, the list of
-/// each kind, and which release covers each period.
+/// each kind, which release covers each period, and each indicator's
+/// series.
 fn structure(site: &Site) -> impl Iterator<Item = (String, Fingerprint)> {
     let mut listing = Hasher::default();
     let mut kinds: BTreeMap<Kind, Hasher> = BTreeMap::new();
     let mut periods = Vec::new();
+    let mut series: BTreeMap<&str, Hasher> = BTreeMap::new();
     for b in site.releases() {
+        for (id, fields) in &b.data().indicators {
+            series
+                .entry(id)
+                .or_default()
+                .bytes(b.slug().as_bytes())
+                .debug(fields);
+        }
         listing
             .bytes(b.slug().as_bytes())
             .debug(b.period())
@@ -144,6 +153,12 @@ fn structure(site: &Site) -> impl Iterator<Item = (String, Fingerprint)> {
                 .map(|(k, h)| (Input::Kind(k).key(), h.finish())),
         )
         .chain(periods)
+        .chain(series.into_iter().map(|(id, h)| {
+            let key = Input::Series(id.into()).key();
+            (key, h.finish())
+        }))
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// A release's inputs: its figures and its texts.

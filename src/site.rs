@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::config::Config;
-use crate::dataset::{self, Data};
+use crate::dataset::{self, Data, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
 use crate::narrative::Narrative;
 use crate::period::Period;
@@ -225,6 +225,21 @@ impl Site {
             .iter()
             .rev()
             .filter(move |b| b.period().span == period.span)
+    }
+}
+
+impl Site {
+    /// Every release with figures of the indicator `id`, oldest first,
+    /// with those figures: an indicator's whole series. Read as the
+    /// series and the list of releases, not as each release's figures,
+    /// so a figure of another indicator leaves the series' pages alone.
+    pub fn series(&self, id: &str) -> Vec<(&Release, &Fields)> {
+        reads::listing();
+        reads::note(Input::Series(id.into()));
+        self.releases
+            .iter()
+            .filter_map(|b| b.data.fields(id).map(|fs| (b, fs)))
+            .collect()
     }
 }
 

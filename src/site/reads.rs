@@ -37,6 +37,8 @@ pub enum Input {
     Period((i32, u8, u8)),
     /// A release's figures (`data.yaml`), by slug.
     Figures(Arc<str>),
+    /// One indicator's figures in every release, by its id.
+    Series(Arc<str>),
     /// A release's narratives, by slug.
     Text(Arc<str>),
 }
@@ -49,6 +51,7 @@ impl Input {
             Input::Kind(kind) => format!("K:{}", kind.key()),
             Input::Period((year, from, to)) => format!("P:{year}-{from:02}-{to:02}"),
             Input::Figures(slug) => format!("F:{slug}"),
+            Input::Series(id) => format!("S:{id}"),
             Input::Text(slug) => format!("T:{slug}"),
         }
     }

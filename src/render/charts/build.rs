@@ -5,7 +5,7 @@
 use super::model::{Category, ChartData, SeriesData, Shape};
 use crate::address::{Addresses, Page};
 use crate::catalog::Indicator;
-use crate::dataset::{Breakdown, Field};
+use crate::dataset::{Breakdown, Field, Fields};
 use crate::locale::fill;
 use crate::period::{Kind, Period};
 use crate::render::views;
@@ -106,28 +106,16 @@ pub fn breakdown(bd: &Breakdown, period: &Period, words: &Words) -> Option<Chart
     })
 }
 
-/// The periods in which an indicator has figures, oldest first.
-fn points_of<'s>(
-    site: &'s Site,
-    indicator: &str,
-    keep: impl Fn(&Period) -> bool,
-) -> Vec<&'s Release> {
-    site.releases()
-        .iter()
-        .filter(|b| keep(b.period()) && b.data().fields(indicator).is_some())
-        .collect()
-}
-
 /// Levels as bars and growth as a line over a list of periods.
 fn series_chart(
     key: String,
     ind: &Indicator,
-    releases: &[&Release],
+    releases: &[(&Release, &Fields)],
     current: Option<&Period>,
     words: &Words,
     addr: &Addresses,
 ) -> Option<ChartData> {
-    let value = |b: &Release, f: Field| b.data().fields(&ind.id).and_then(|fs| fs.get(f));
+    let value = |&(_, fs): &(&Release, &Fields), f: Field| fs.get(f);
     let has = |f: Field| releases.iter().any(|b| value(b, f).is_some());
     let (has_level, has_growth) = (has(Field::Value), has(Field::GrowthYoy));
     if !has_level && !has_growth {
@@ -137,7 +125,7 @@ fn series_chart(
     let refs = |f: Field| -> Vec<String> {
         releases
             .iter()
-            .map(|b| format!("{}:{}:{}", b.period().id(), ind.id, f.name()))
+            .map(|(b, _)| format!("{}:{}:{}", b.period().id(), ind.id, f.name()))
             .collect()
     };
     let mut series = Vec::new();
@@ -169,9 +157,9 @@ fn series_chart(
             refs: refs(Field::GrowthYoy),
         });
     }
-    let first = words.locale.period_title(releases.first()?.period());
+    let first = words.locale.period_title(releases.first()?.0.period());
     let last_b = releases.last()?;
-    let last = words.locale.period_title(last_b.period());
+    let last = words.locale.period_title(last_b.0.period());
     let periods = if releases.len() == 1 {
         last.clone()
     } else {
@@ -192,7 +180,7 @@ fn series_chart(
     );
     // The message is the figure of the page's period, or of the latest.
     let focus = current
-        .and_then(|p| releases.iter().find(|b| b.period() == p))
+        .and_then(|p| releases.iter().find(|(b, _)| b.period() == p))
         .unwrap_or(last_b);
     let headline = match (value(focus, Field::GrowthYoy), value(focus, Field::Value)) {
         (Some(g), _) => fill(
@@ -209,7 +197,7 @@ fn series_chart(
         fill(
             words.t("chart.series_latest"),
             &[
-                ("period", &words.locale.period_title(focus.period())),
+                ("period", &words.locale.period_title(focus.0.period())),
                 ("message", &headline),
             ],
         )
@@ -222,9 +210,9 @@ fn series_chart(
         head_label: words.t("bulletin.trend_period").to_owned(),
         categories: releases
             .iter()
-            .map(|b| Category {
+            .map(|(b, _)| Category {
                 label: words.locale.period_title(b.period()),
-                href: Some(addr.page_href(words.lang(), Page::Release(&b.slug()))),
+                href: Some(addr.page_href(words.lang(), Page::Release(b.slug()))),
                 current: current == Some(b.period()) && releases.len() > 1,
             })
             .collect(),
@@ -246,9 +234,9 @@ pub fn trend(
     let ind = site.catalog.get(indicator)?;
     // The periods of this span up to this one, walking back from it: a
     // few years of releases, however long the site's history.
-    let mut recent: Vec<&Release> = site
+    let mut recent: Vec<(&Release, &Fields)> = site
         .span_until(period)
-        .filter(|b| b.data().fields(indicator).is_some())
+        .filter_map(|b| b.data().fields(indicator).map(|fs| (b, fs)))
         .take(views::TREND_PERIODS)
         .collect();
     recent.reverse();
@@ -270,7 +258,11 @@ pub fn kind_series(
     words: &Words,
     addr: &Addresses,
 ) -> Option<ChartData> {
-    let all = points_of(site, &ind.id, |p| p.kind() == kind);
+    let all: Vec<(&Release, &Fields)> = site
+        .series(&ind.id)
+        .into_iter()
+        .filter(|(b, _)| b.period().kind() == kind)
+        .collect();
     series_chart(kind.key().to_owned(), ind, &all, None, words, addr)
 }
 

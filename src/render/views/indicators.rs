@@ -61,18 +61,13 @@ pub fn indicator_list(site: &Site, words: &Words, addr: &Addresses) -> Vec<Indic
         .into_iter()
         .map(|ind| {
             let mut v = indicator_view(ind, words, addr);
-            let latest = site
-                .releases()
-                .iter()
-                .filter(|b| b.data().fields(&ind.id).is_some())
-                .max_by_key(|b| {
-                    // Latest end, then the longest period ending there.
-                    let p = b.period();
-                    let (first, last) = p.months();
-                    (p.year, last, std::cmp::Reverse(first))
-                });
-            if let Some(b) = latest {
-                let fs = b.data().fields(&ind.id).copied().unwrap_or_default();
+            let latest = site.series(&ind.id).into_iter().max_by_key(|(b, _)| {
+                // Latest end, then the longest period ending there.
+                let p = b.period();
+                let (first, last) = p.months();
+                (p.year, last, std::cmp::Reverse(first))
+            });
+            if let Some((b, &fs)) = latest {
                 let figure = match (fs.get(Field::Value), fs.get(Field::GrowthYoy)) {
                     (Some(x), _) => Some(words.level(ind, x)),
                     (None, Some(g)) => Some(format!(
