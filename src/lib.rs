@@ -137,17 +137,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .all(|f| before.intact(f))
             .then(|| files.to_vec())
     };
-    let reuse = target
-        .as_ref()
-        .map(|(_, staging, _, previous)| pipeline::Reuse {
-            pages: &keep,
-            index: staging.as_ref().ok().and_then(|staging| {
-                Some(search::Before {
-                    site: staging.previous(),
-                    index: previous.as_ref()?.index()?.clone(),
-                })
-            }),
-        });
+    let reuse =
+        target
+            .as_ref()
+            .map(|(_, staging, _, previous)| pipeline::Reuse {
+                pages: &keep,
+                data: staging.as_ref().ok().zip(previous.as_ref()).and_then(
+                    |(staging, previous)| {
+                        let (site, _, _) = loaded.as_ref().ok()?;
+                        let before = staging.previous();
+                        let mut touched = opendata::Touched::by(site, previous.changed()?);
+                        touched.or_not_intact(site, &address::Addresses::new(&site.config), |p| {
+                            before.intact(p)
+                        });
+                        Some(touched)
+                    },
+                ),
+                index: staging.as_ref().ok().and_then(|staging| {
+                    Some(search::Before {
+                        site: staging.previous(),
+                        index: previous.as_ref()?.index()?.clone(),
+                    })
+                }),
+            });
     let run = pipeline::run_loaded(loaded, timings, Stage::Index, reuse);
     let (Some(_), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));

@@ -15,7 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Level, Rule};
 use crate::render::theme::Theme;
 use crate::render::{self, Rendered};
 use crate::site::Site;
-use crate::{check, search};
+use crate::{check, opendata, search};
 
 /// The stages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -104,15 +104,17 @@ pub fn check(site: &Site) -> Checked {
 }
 
 /// Render: every page and file of the site, in memory, but for the pages
-/// `reuse` keeps from the previous build. Each page is also handed to
+/// `reuse` keeps from the previous build and the open data files
+/// `touched` leaves alone. Each page is also handed to
 /// `indexing` as it is made, when there is one.
 pub fn render(
     site: &Site,
     theme: &Theme,
     reuse: Option<render::Reuse>,
+    touched: Option<&opendata::Touched>,
     indexing: Option<&search::Indexer>,
 ) -> Result<Rendered, Diagnostics> {
-    render::render(site, theme, reuse, &|n, lang, _, made| {
+    render::render(site, theme, reuse, touched, &|n, lang, _, made| {
         if let Some(indexer) = indexing {
             indexer.add(n, lang, made);
         }
@@ -209,6 +211,9 @@ pub struct Run {
 pub struct Reuse<'a> {
     /// Which pages to keep ([`render::Reuse`]).
     pub pages: render::Reuse<'a>,
+    /// The open data files to make again, the others being kept; all
+    /// when `None`.
+    pub data: Option<opendata::Touched>,
     /// The previous search index, whose parts are kept where none of
     /// their pages changed.
     pub index: Option<search::Before>,
@@ -257,14 +262,14 @@ pub fn run_loaded(
     if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
         // Pagefind indexes the pages as they are rendered, on processes of
         // its own; what it makes is kept only if the run goes to the end.
-        let (pages, before) = match reuse {
-            Some(r) => (Some(r.pages), r.index),
-            None => (None, None),
+        let (pages, data, before) = match reuse {
+            Some(r) => (Some(r.pages), r.data, r.index),
+            None => (None, None, None),
         };
         let indexing = (until >= Stage::Index && site.config.search)
             .then(|| search::Indexer::start(before))
             .and_then(|started| started.map_err(|d| run.findings.push(d)).ok());
-        match render(&site, &theme, pages, indexing.as_ref()) {
+        match render(&site, &theme, pages, data.as_ref(), indexing.as_ref()) {
             Ok(rendered) => run.rendered = Some(rendered),
             Err(found) => {
                 run.findings.extend(found);

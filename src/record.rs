@@ -325,6 +325,12 @@ impl Previous {
         self.record.index.as_ref().filter(|_| self.same_build)
     }
 
+    /// The inputs whose fingerprint changed since, when what every page
+    /// depends on did not (otherwise everything changed).
+    pub fn changed(&self) -> Option<&HashSet<String>> {
+        self.same_site.then_some(&self.changed)
+    }
+
     /// The files a page made in the previous build, if nothing it read
     /// has changed since (whether they are still there as written is the
     /// output's to say).

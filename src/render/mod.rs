@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use crate::address::{Addresses, File, Page};
 use crate::catalog::Indicator;
 use crate::diagnostic::Diagnostics;
-use crate::opendata;
+use crate::opendata::{self, Touched};
 use crate::output::OutputFile;
 use crate::site::reads::{self, Input};
 use crate::site::{FreePage, Release, Site};
@@ -78,21 +78,6 @@ pub enum Made<'a> {
     Kept(&'a [String]),
     /// It failed to render (its problem is reported).
     Failed,
-}
-
-/// The site-wide files a partial render (`bantin serve`, after an edit
-/// of some releases) makes again, beside the sitemap, robots.txt and the
-/// feeds, which are always made: these releases' open data files, these
-/// indicators' series, and `all.csv` when figures changed. The pages are
-/// chosen by what each read ([`Reuse`]).
-#[derive(Debug, Clone, Default)]
-pub struct Selection {
-    /// Releases whose CSV and JSON are written again, by slug.
-    pub data: BTreeSet<String>,
-    /// Indicators whose series file is written again, by id.
-    pub indicators: BTreeSet<String>,
-    /// Whether figures changed: `all.csv` is written again.
-    pub figures: bool,
 }
 
 /// A page of the site, with the part of the model it shows.
@@ -177,34 +162,48 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
 pub type EachPage<'a> = &'a (dyn Fn(usize, &str, Page, Made) + Sync);
 
 /// Renders every page and file of the site, but for the pages `reuse`
-/// lets keep; each page also goes to `each_page`, for work that can
-/// start before the whole site is done (the search index).
+/// lets keep and the open data files `touched` leaves alone; each page
+/// also goes to `each_page`, for work that can start before the whole
+/// site is done (the search index).
 pub fn render(
     site: &Site,
     theme: &Theme,
     reuse: Option<Reuse>,
+    touched: Option<&Touched>,
     each_page: EachPage,
 ) -> Result<Rendered, Diagnostics> {
-    render_pages(site, theme, None, reuse, each_page)
+    render_pages(site, theme, touched, reuse, true, each_page)
 }
 
-/// Renders the pages `reuse` does not keep, and of the site-wide files
-/// those `selection` names; not the static files nor the 404 page, which
-/// depend only on what a change of every page would change.
+/// Renders the pages `reuse` does not keep, and of the open data the
+/// files `touched`; not the static files nor the 404 page, which depend
+/// only on what a change of every page would change (`bantin serve`,
+/// after an edit of some releases).
 pub fn render_changed(
     site: &Site,
     theme: &Theme,
-    selection: &Selection,
+    touched: &Touched,
     reuse: Reuse,
 ) -> Result<Rendered, Diagnostics> {
-    render_pages(site, theme, Some(selection), Some(reuse), &|_, _, _, _| {})
+    render_pages(
+        site,
+        theme,
+        Some(touched),
+        Some(reuse),
+        false,
+        &|_, _, _, _| {},
+    )
 }
 
+/// Renders the pages `reuse` does not keep and, of the open data, all or
+/// the files `touched` (the others, kept, are listed with the kept
+/// pages' files); the static files and the 404 page when `whole`.
 fn render_pages(
     site: &Site,
     theme: &Theme,
-    selection: Option<&Selection>,
+    touched: Option<&Touched>,
     reuse: Option<Reuse>,
+    whole: bool,
     each_page: EachPage,
 ) -> Result<Rendered, Diagnostics> {
     let addr = Addresses::new(&site.config);
@@ -272,7 +271,7 @@ fn render_pages(
                 })
                 .collect()
         },
-        || site_files(site, theme, &addr, &all_pages, selection),
+        || site_files(site, theme, &addr, &all_pages, touched),
     );
     let mut problems = problems
         .into_inner()
@@ -287,7 +286,10 @@ fn render_pages(
         units.push(unit);
     }
 
-    if selection.is_none() {
+    if let Some(touched) = touched {
+        kept.extend(touched.untouched(site, &addr));
+    }
+    if whole {
         let lang = site.config.default_language.as_str();
         match pages::render_404(site, theme, &addr, &shared[lang]) {
             Ok(html) => files.push(OutputFile {
@@ -322,13 +324,13 @@ fn render_pages(
 }
 
 /// The files that list every release, always made again: the sitemap,
-/// robots.txt, the feeds; and the open data files of the selection.
+/// robots.txt, the feeds; and the open data files `touched`, or all.
 fn site_files(
     site: &Site,
     theme: &Theme,
     addr: &Addresses,
     all_pages: &[(&str, Page)],
-    selection: Option<&Selection>,
+    touched: Option<&Touched>,
 ) -> Vec<OutputFile> {
     let langs = &site.config.languages;
     let words_in = |lang: &str| Words {
@@ -356,7 +358,7 @@ fn site_files(
     let titles = site
         .releases()
         .iter()
-        .filter(|b| selection.is_none_or(|sel| sel.data.contains(b.slug())))
+        .filter(|b| touched.is_none_or(|t| t.releases.contains(b.slug())))
         .map(|b| {
             let per_lang = langs
                 .iter()
@@ -365,13 +367,9 @@ fn site_files(
             (b.slug().to_owned(), per_lang)
         })
         .collect();
-    let part = match selection {
+    let part = match touched {
         None => opendata::Part::All,
-        Some(sel) => opendata::Part::Some {
-            releases: &sel.data,
-            indicators: &sel.indicators,
-            all: sel.figures,
-        },
+        Some(t) => opendata::Part::Some(t),
     };
     files.extend(opendata::files(site, addr, &titles, part));
     files

@@ -9,20 +9,20 @@
 //! made it. Any other change (settings, catalogue, templates, free pages)
 //! rebuilds the whole site. A test holds the two to the same result.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 
-use crate::address::{Addresses, File};
+use crate::address::Addresses;
 use crate::check;
-use crate::dataset::Data;
 use crate::diagnostic::Diagnostics;
+use crate::opendata::Touched;
 use crate::pipeline::{self, Stage};
 use crate::record::{Fingerprints, UnitRecord};
 use crate::render::theme::Theme;
-use crate::render::{self, Rendered, Selection};
+use crate::render::{self, Rendered};
 use crate::site::{RELEASES_DIR, Site};
 
 /// One state of the preview. Replaced whole after each rebuild.
@@ -138,7 +138,7 @@ impl Model {
                 if pipeline::stops_after(Stage::Check, &warnings) {
                     return Err(warnings);
                 }
-                let rendered = match pipeline::render(&site, &theme, None, None) {
+                let rendered = match pipeline::render(&site, &theme, None, None, None) {
                     Ok(r) => r,
                     Err(found) => {
                         warnings.extend(found);
@@ -201,14 +201,11 @@ impl Model {
         let Some((mut site, theme, mut prints)) = self.loaded.take() else {
             return self.rebuild_all();
         };
-        // The releases as they were and as they are, by slug: their
-        // figures tell which indicators' series change.
-        let mut before: BTreeMap<String, Data> = BTreeMap::new();
+        // The releases as they were and as they are, by slug.
         let mut slugs = BTreeSet::new();
         let mut read: HashMap<&PathBuf, Diagnostics> = HashMap::new();
         for dir in dirs {
             if let Some(old) = site.releases().iter().find(|b| &b.dir == dir) {
-                before.insert(old.slug().to_owned(), old.data().clone());
                 slugs.insert(old.slug().to_owned());
             }
             match site.reload_release(dir) {
@@ -240,13 +237,13 @@ impl Model {
             return self.failed(warnings, started, true);
         }
         let changed = prints.refresh(&site, &slugs);
-        let selection = open_data_changed(&site, &before, &slugs, &changed);
+        let touched = Touched::by(&site, &changed);
         let units = &self.units;
         let keep = |key: &str| -> Option<Vec<String>> {
             let unit = units.get(key)?;
             (!unit.reads.iter().any(|r| changed.contains(r))).then(|| unit.files.clone())
         };
-        let rendered = match render::render_changed(&site, &theme, &selection, &keep) {
+        let rendered = match render::render_changed(&site, &theme, &touched, &keep) {
             Ok(r) => r,
             Err(problems) => {
                 warnings.extend(problems);
@@ -271,7 +268,7 @@ impl Model {
                 }
             }
         }
-        for stale in stale_open_data(&site, &selection, &slugs) {
+        for stale in touched.paths(&Addresses::new(&site.config)) {
             files.remove(&stale);
         }
         let fresh: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
@@ -341,66 +338,4 @@ fn release_folders(root: &Path, changed: &[PathBuf]) -> Option<BTreeSet<PathBuf>
         dirs.insert(Path::new(RELEASES_DIR).join(folder.as_os_str()));
     }
     (!dirs.is_empty()).then_some(dirs)
-}
-
-/// The open data files an edit of the releases `slugs` changes: their
-/// own (their JSON carries their titles); the series of the indicators
-/// whose figures changed in them, or of every indicator when the list of
-/// releases changed (a series has a row per release); `all.csv` when any
-/// figure or the list changed.
-fn open_data_changed(
-    site: &Site,
-    before: &BTreeMap<String, Data>,
-    slugs: &BTreeSet<String>,
-    changed: &HashSet<String>,
-) -> Selection {
-    let listing = changed.contains("L");
-    let figures = listing || changed.iter().any(|k| k.starts_with("F:"));
-    let mut indicators = BTreeSet::new();
-    if listing {
-        indicators.extend(site.indicators_with_data().iter().map(|i| i.id.clone()));
-        indicators.extend(
-            before
-                .values()
-                .flat_map(|d| d.indicators.iter().map(|(id, _)| id.clone())),
-        );
-    } else {
-        for slug in slugs {
-            let now = site.releases().iter().find(|b| b.slug() == slug);
-            let was = before.get(slug);
-            let ids: BTreeSet<&String> = was
-                .iter()
-                .flat_map(|d| d.indicators.iter())
-                .chain(now.iter().flat_map(|b| b.data().indicators.iter()))
-                .map(|(id, _)| id)
-                .collect();
-            indicators.extend(
-                ids.into_iter()
-                    .filter(|id| {
-                        was.and_then(|d| d.fields(id)) != now.and_then(|b| b.data().fields(id))
-                    })
-                    .cloned(),
-            );
-        }
-    }
-    Selection {
-        data: slugs.clone(),
-        indicators,
-        figures,
-    }
-}
-
-/// The open data files made again, or of releases that are gone, which
-/// are dropped before the new ones go in.
-fn stale_open_data(site: &Site, sel: &Selection, slugs: &BTreeSet<String>) -> Vec<String> {
-    let addr = Addresses::new(&site.config);
-    let mut out = Vec::new();
-    for slug in sel.data.iter().chain(slugs) {
-        out.push(addr.file_output(File::ReleaseCsv(slug)));
-        out.push(addr.file_output(File::ReleaseJson(slug)));
-    }
-    for id in &sel.indicators {
-        out.push(addr.file_output(File::IndicatorCsv(id)));
-    }
-    out
 }
