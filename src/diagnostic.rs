@@ -8,7 +8,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a problem is: errors stop a build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Level {
     Error,
     Warning,
@@ -26,7 +28,9 @@ impl Level {
 /// The rules, as reports name them (`--format json` carries the name).
 /// The names are part of the JSON format: renaming one is a breaking
 /// change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Rule {
     /// Syntax, unknown keys, wrong types, periods, ids, the catalogue.
     Form,
@@ -79,8 +83,10 @@ impl Rule {
     }
 }
 
-/// One problem, at one place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One problem, at one place. (Serialized as is in the build record,
+/// which keeps the findings of each release's rules; the report's JSON
+/// is `report.rs`'s.)
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub level: Level,
     /// The file, relative to the site root where possible.

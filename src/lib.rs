@@ -137,33 +137,37 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .all(|f| before.intact(f))
             .then(|| files.to_vec())
     };
-    let reuse =
-        target
-            .as_ref()
-            .map(|(_, staging, _, previous)| pipeline::Reuse {
-                pages: &keep,
-                data: staging.as_ref().ok().zip(previous.as_ref()).and_then(
-                    |(staging, previous)| {
-                        let (site, _, _) = loaded.as_ref().ok()?;
-                        let before = staging.previous();
-                        let mut touched = opendata::Touched::by(site, previous.changed()?);
-                        touched.or_not_intact(site, &address::Addresses::new(&site.config), |p| {
-                            before.intact(p)
-                        });
-                        Some(touched)
-                    },
-                ),
-                index: staging.as_ref().ok().and_then(|staging| {
-                    Some(search::Before {
-                        site: staging.previous(),
-                        index: previous.as_ref()?.index()?.clone(),
-                    })
-                }),
+    let findings = |b: &site::Release| target.as_ref()?.3.as_ref()?.findings(b);
+    let reuse = match (&loaded, &target) {
+        (Ok((site, _, _)), Some((_, Ok(staging), _, previous))) => {
+            let before = staging.previous();
+            let data = previous.as_ref().and_then(|p| p.changed()).map(|changed| {
+                let mut touched = opendata::Touched::by(site, changed);
+                let addr = address::Addresses::new(&site.config);
+                touched.or_not_intact(site, &addr, |p| before.intact(p));
+                touched
             });
+            let index = previous
+                .as_ref()
+                .and_then(|p| p.index())
+                .map(|index| search::Before {
+                    site: std::sync::Arc::clone(&before),
+                    index: index.clone(),
+                });
+            Some(pipeline::Reuse {
+                pages: &keep,
+                data,
+                index,
+                checks: Some(&findings),
+            })
+        }
+        _ => None,
+    };
     let run = pipeline::run_loaded(loaded, timings, Stage::Index, reuse);
     let (Some(_), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
+    let checked = run.checked;
     let mut findings = run.findings;
     if pipeline::stops_after(Stage::Links, &findings) {
         return Err(BuildError::Site(findings));
@@ -229,6 +233,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         &rendered.units,
         previous.as_ref(),
         index_record,
+        checked.as_ref(),
     );
     staging.write(&[output::OutputFile {
         path: record::RECORD.to_owned(),

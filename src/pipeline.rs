@@ -14,7 +14,8 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics, Level, Rule};
 use crate::render::theme::Theme;
 use crate::render::{self, Rendered};
-use crate::site::Site;
+use crate::site::reads::{self, Input};
+use crate::site::{Release, Site};
 use crate::{check, opendata, search};
 
 /// The stages, in order.
@@ -55,7 +56,14 @@ pub fn stops_after(stage: Stage, findings: &Diagnostics) -> bool {
 pub struct Checked {
     pub across: Diagnostics,
     pub releases: BTreeMap<PathBuf, Diagnostics>,
+    /// What the rules of each release read of the site (input keys), by
+    /// folder: the build record keeps them with the findings.
+    pub reads: BTreeMap<PathBuf, Vec<String>>,
 }
+
+/// The findings of a release's own rules that the previous build found,
+/// with what they read, when none of that has changed since.
+pub type CheckReuse<'a> = &'a (dyn Fn(&Release) -> Option<(Diagnostics, Vec<String>)> + Sync);
 
 impl Checked {
     pub fn all(&self) -> Diagnostics {
@@ -86,21 +94,37 @@ pub fn load(
 }
 
 /// Check: every rule that needs only the loaded site. The rules of each
-/// release run in parallel with each other and with those across them.
-pub fn check(site: &Site) -> Checked {
+/// release run in parallel with each other and with those across them;
+/// what they read is recorded, and their findings are taken from the
+/// previous build where `reuse` has them.
+pub fn check(site: &Site, reuse: Option<CheckReuse>) -> Checked {
     let (across, releases) = rayon::join(
         || check::check_across(site),
         || {
             site.releases()
                 .par_iter()
-                .map(|b| (b.dir.clone(), check::check_release(site, b)))
+                .map(|b| {
+                    if let Some((found, read)) = reuse.and_then(|r| r(b)) {
+                        return (b.dir.clone(), found, read);
+                    }
+                    let (found, mut read) = reads::recording(|| check::check_release(site, b));
+                    // Findings point into the data file's text.
+                    read.insert(Input::Source(b.slug().into()));
+                    let read = read.iter().map(Input::key).collect();
+                    (b.dir.clone(), found, read)
+                })
                 .collect::<Vec<_>>()
         },
     );
-    Checked {
+    let mut checked = Checked {
         across,
-        releases: releases.into_iter().collect(),
+        ..Checked::default()
+    };
+    for (dir, found, read) in releases {
+        checked.releases.insert(dir.clone(), found);
+        checked.reads.insert(dir, read);
     }
+    checked
 }
 
 /// Render: every page and file of the site, in memory, but for the pages
@@ -200,6 +224,8 @@ pub struct Run {
     pub findings: Diagnostics,
     /// Whether the links of the rendered pages were checked.
     pub links_checked: bool,
+    /// What the check stage found, with what each release's rules read.
+    pub checked: Option<Checked>,
     pub timings: Timings,
     /// The search index, fed every page while rendering, to be finished
     /// with [`index`] (so it can finish beside writing); only when the run
@@ -217,6 +243,9 @@ pub struct Reuse<'a> {
     /// The previous search index, whose parts are kept where none of
     /// their pages changed.
     pub index: Option<search::Before>,
+    /// The findings of each release's rules, kept where nothing they
+    /// read changed.
+    pub checks: Option<CheckReuse<'a>>,
 }
 
 /// Runs the stages up to `until`, stopping where [`stops_after`] says.
@@ -255,17 +284,19 @@ pub fn run_loaded(
         run.site = Some((site, theme));
         return run;
     }
+    let (pages, data, before, checks) = match reuse {
+        Some(r) => (Some(r.pages), r.data, r.index, r.checks),
+        None => (None, None, None, None),
+    };
     if until >= Stage::Check {
-        run.findings.extend(check(&site).all());
+        let checked = check(&site, checks);
+        run.findings.extend(checked.all());
+        run.checked = Some(checked);
         since = run.timings.lap("check", since);
     }
     if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
         // Pagefind indexes the pages as they are rendered, on processes of
         // its own; what it makes is kept only if the run goes to the end.
-        let (pages, data, before) = match reuse {
-            Some(r) => (Some(r.pages), r.data, r.index),
-            None => (None, None, None),
-        };
         let indexing = (until >= Stage::Index && site.config.search)
             .then(|| search::Indexer::start(before))
             .and_then(|started| started.map_err(|d| run.findings.push(d)).ok());

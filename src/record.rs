@@ -15,14 +15,16 @@
 //! build then renders everything, as a first build does.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fingerprint::{Fingerprint, Hasher};
 use crate::narrative::Narrative;
 use crate::period::Kind;
+use crate::pipeline::Checked;
 use crate::render::Unit;
 use crate::render::theme::Theme;
 use crate::search::IndexRecord;
@@ -82,7 +84,11 @@ impl Fingerprints {
             .flat_map(release_inputs)
             .collect();
         for slug in slugs {
-            for key in [format!("F:{slug}"), format!("T:{slug}")] {
+            for key in [
+                format!("F:{slug}"),
+                format!("T:{slug}"),
+                format!("D:{slug}"),
+            ] {
                 let differs = match now.get(&key) {
                     Some(&f) => self.inputs.insert(key.clone(), f) != Some(f),
                     None => self.inputs.remove(&key).is_some(),
@@ -95,7 +101,7 @@ impl Fingerprints {
         // The list, the kinds and the periods, all recomputed (cheap).
         let structure: BTreeMap<String, Fingerprint> = structure(site).collect();
         self.inputs.retain(|k, _| {
-            let of_structure = !k.starts_with("F:") && !k.starts_with("T:");
+            let of_structure = !["F:", "T:", "D:"].iter().any(|p| k.starts_with(p));
             let keep = !of_structure || structure.contains_key(k);
             if !keep {
                 changed.insert(k.clone());
@@ -161,12 +167,13 @@ fn structure(site: &Site) -> impl Iterator<Item = (String, Fingerprint)> {
         .into_iter()
 }
 
-/// A release's inputs: its figures and its texts.
-fn release_inputs(b: &Release) -> [(String, Fingerprint); 2] {
+/// A release's inputs: its figures, its texts and its data file's text.
+fn release_inputs(b: &Release) -> [(String, Fingerprint); 3] {
     let slug = b.slug();
     [
         (format!("F:{slug}"), Fingerprint::of_debug(b.data())),
         (format!("T:{slug}"), texts_fingerprint(b.narratives())),
+        (format!("D:{slug}"), b.source()),
     ]
 }
 
@@ -220,6 +227,17 @@ pub struct Record {
     units: BTreeMap<String, UnitRecord>,
     /// The search index's parts, when the site has search.
     index: Option<IndexRecord>,
+    /// The findings of each release's own rules, by folder.
+    #[serde(default)]
+    checks: BTreeMap<PathBuf, CheckRecord>,
+}
+
+/// A release's own rules, as the record keeps them: what they read and
+/// what they found.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub reads: Vec<String>,
+    pub findings: Vec<Diagnostic>,
 }
 
 /// One page of the record: the inputs it read and the files it made.
@@ -245,6 +263,7 @@ impl Record {
         units: &[Unit],
         previous: Option<&Previous>,
         index: Option<IndexRecord>,
+        checked: Option<&Checked>,
     ) -> Record {
         let units = units
             .iter()
@@ -274,6 +293,18 @@ impl Record {
                 .collect(),
             units,
             index,
+            checks: checked
+                .map(|c| {
+                    c.releases
+                        .iter()
+                        .map(|(dir, found)| {
+                            let reads = c.reads.get(dir).cloned().unwrap_or_default();
+                            let findings = found.iter().cloned().collect();
+                            (dir.clone(), CheckRecord { reads, findings })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 
@@ -329,6 +360,22 @@ impl Previous {
     /// depends on did not (otherwise everything changed).
     pub fn changed(&self) -> Option<&HashSet<String>> {
         self.same_site.then_some(&self.changed)
+    }
+
+    /// The findings of a release's own rules in the previous build, with
+    /// what they read, if this bantin made them and nothing they read has
+    /// changed since.
+    pub fn findings(&self, b: &Release) -> Option<(Diagnostics, Vec<String>)> {
+        if !(self.same_site && self.same_build) {
+            return None;
+        }
+        let was = self.record.checks.get(&b.dir)?;
+        if was.reads.iter().any(|r| self.changed.contains(r)) {
+            return None;
+        }
+        let mut found = Diagnostics::new();
+        was.findings.iter().cloned().for_each(|d| found.push(d));
+        Some((found, was.reads.clone()))
     }
 
     /// The files a page made in the previous build, if nothing it read

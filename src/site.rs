@@ -12,6 +12,7 @@ use crate::catalog::{Catalog, Indicator};
 use crate::config::Config;
 use crate::dataset::{self, Data, Fields};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path};
+use crate::fingerprint::Fingerprint;
 use crate::narrative::Narrative;
 use crate::period::Period;
 use crate::yaml::Source;
@@ -36,6 +37,8 @@ pub struct Release {
     slug: Arc<str>,
     /// `data.yaml` in its folder, relative to the site root.
     data_file: PathBuf,
+    /// The fingerprint of that file's text.
+    source: Fingerprint,
 }
 
 impl Release {
@@ -47,6 +50,10 @@ impl Release {
     }
     pub fn data_file(&self) -> &Path {
         &self.data_file
+    }
+    /// The fingerprint of its data file's text, positions and all.
+    pub(crate) fn source(&self) -> Fingerprint {
+        self.source
     }
     /// Its figures.
     pub fn data(&self) -> &Data {
@@ -361,6 +368,7 @@ fn load_release(
     };
     match dataset::parse(&src, catalog) {
         Ok(data) => Some(Release {
+            source: Fingerprint::of_bytes(text.as_bytes()),
             data_file: rel.join(DATA_FILE),
             dir: rel,
             slug: Arc::from(data.period.slug()),

@@ -129,7 +129,7 @@ impl Model {
                         None => site_warnings.push(w.clone()),
                     }
                 }
-                let checked = pipeline::check(&site);
+                let checked = pipeline::check(&site, None);
                 let mut warnings = read;
                 warnings.extend(checked.all());
                 for (dir, found) in checked.releases {

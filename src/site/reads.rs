@@ -39,6 +39,9 @@ pub enum Input {
     Figures(Arc<str>),
     /// One indicator's figures in every release, by its id.
     Series(Arc<str>),
+    /// The text of a release's data file, by slug: where in it each
+    /// figure is written, which findings point at.
+    Source(Arc<str>),
     /// A release's narratives, by slug.
     Text(Arc<str>),
 }
@@ -52,6 +55,7 @@ impl Input {
             Input::Period((year, from, to)) => format!("P:{year}-{from:02}-{to:02}"),
             Input::Figures(slug) => format!("F:{slug}"),
             Input::Series(id) => format!("S:{id}"),
+            Input::Source(slug) => format!("D:{slug}"),
             Input::Text(slug) => format!("T:{slug}"),
         }
     }

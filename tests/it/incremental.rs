@@ -208,3 +208,37 @@ fn a_search_index_part_whose_pages_did_not_change_is_kept() {
         assert_eq!(before[2].ino(), after[2].ino(), "en-2020 was indexed again");
     }
 }
+
+/// The warnings a build prints, without the summary.
+fn warnings(site: &TestSite) -> Vec<String> {
+    let out = site.run(&[]);
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter(|l| l.contains("warning"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_findings_of_a_release_kept_from_the_previous_build_are_still_reported() {
+    let site = TestSite::fixture("basic");
+    // A figure of the release typed into its text: a warning of that
+    // release's own rules.
+    site.write(
+        TEXT,
+        &format!("{}\nNhập khẩu đạt 5.577,7 triệu USD.\n", site.read(TEXT)),
+    );
+    let first = warnings(&site);
+    assert!(first.iter().any(|w| w.contains("index.vi.md")), "{first:?}");
+    // Nothing of that release changes: its rules are not run again, and
+    // their warning is still there, at the same place.
+    let other = "content/bulletins/2020-q1/index.vi.md";
+    site.write(other, &format!("{}\nThêm một câu.\n", site.read(other)));
+    assert_eq!(warnings(&site), first);
+    // A line added above it: the rules run again, and say where it is now.
+    site.write(TEXT, &site.read(TEXT).replacen("---\n\n", "---\n\n\n", 1));
+    let moved = warnings(&site);
+    assert_eq!(moved.len(), first.len());
+    assert_ne!(moved, first, "the warning kept its old line");
+}
