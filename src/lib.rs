@@ -163,7 +163,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         _ => None,
     };
-    let run = pipeline::run_loaded(loaded, timings, Stage::Index, reuse);
+    // Files go into the staging folder as they are made; the first that
+    // cannot be written fails the build (the staging folder is removed).
+    let unwritten = std::sync::Mutex::new(None);
+    let write = |files: &[output::OutputFile]| {
+        if let Some((_, Ok(staging), ..)) = &target
+            && let Err(e) = staging.write(files)
+        {
+            unwritten
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_or_insert(e);
+        }
+    };
+    let run = pipeline::run_loaded(loaded, timings, Stage::Index, reuse, &write);
+    if let Some(e) = unwritten.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(BuildError::Output(e));
+    }
     let (Some(_), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
@@ -188,10 +204,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             })
         });
         let since = Instant::now();
-        let staged = staging
-            .keep(&rendered.kept)
-            .and_then(|()| staging.write(&rendered.files))
-            .map(|()| since.elapsed());
+        let staged = staging.keep(&rendered.kept).map(|()| since.elapsed());
         let indexed = indexing.map(|t| {
             t.join().unwrap_or_else(|_| {
                 (
@@ -205,7 +218,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         });
         (indexed, staged)
     });
-    let mut files = rendered.files.len() + rendered.kept.len();
+    let mut files = rendered.made.len() + rendered.kept.len();
     let mut writing = staged?;
     let mut index_record = None;
     let searched = indexed.is_some();

@@ -373,13 +373,17 @@ pub enum Part<'a> {
 }
 
 /// The open data files of the site. `titles` gives each release's title
-/// per language, by slug.
-pub fn files(
+/// per language, by slug. The files go to `each` in batches as they are
+/// made (a release's pair, `all.csv`, the series), so that a large site's
+/// open data is not all in memory at once; what it returns for each
+/// batch is collected.
+pub fn files<T: Send>(
     site: &Site,
     addr: &Addresses,
     titles: &BTreeMap<String, BTreeMap<String, String>>,
     part: Part,
-) -> Vec<OutputFile> {
+    each: &(dyn Fn(Vec<OutputFile>) -> T + Sync),
+) -> Vec<T> {
     let head = csv_text(&[columns(&site.config.languages)]);
     let wanted_release = |slug: &str| match part {
         Part::All => true,
@@ -401,7 +405,7 @@ pub fn files(
     // Each release's rows are made once, as CSV lines, in parallel; the
     // release's own files, all.csv and the indicators' series are then
     // put together from them.
-    let per_release: Vec<(Vec<Line>, Vec<OutputFile>)> = site
+    let per_release: Vec<(Vec<Line>, Option<T>)> = site
         .releases()
         .par_iter()
         .map(|b| {
@@ -427,19 +431,19 @@ pub fn files(
                     bytes: text.into_bytes(),
                 });
             }
-            (lines, own)
+            (lines, (!own.is_empty()).then(|| each(own)))
         })
         .collect();
-    let mut out: Vec<OutputFile> = Vec::new();
+    let mut out: Vec<T> = Vec::new();
     if want_all {
         let mut all = head.clone();
         for (lines, _) in &per_release {
             lines.iter().for_each(|l| all.push_str(&l.text));
         }
-        out.push(OutputFile {
+        out.push(each(vec![OutputFile {
             path: addr.file_output(File::AllCsv),
             bytes: all.into_bytes(),
-        });
+        }]));
     }
     // Every indicator's lines, in period order, gathered in one pass.
     let mut by_indicator: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -450,7 +454,7 @@ pub fn files(
             }
         }
     }
-    let series: Vec<OutputFile> = site
+    let series: Vec<T> = site
         .catalog
         .indicators
         .par_iter()
@@ -459,16 +463,14 @@ pub fn files(
             let lines = by_indicator.get(ind.id.as_str())?;
             let mut csv = head.clone();
             lines.iter().for_each(|l| csv.push_str(l));
-            Some(OutputFile {
+            Some(each(vec![OutputFile {
                 path: addr.file_output(File::IndicatorCsv(&ind.id)),
                 bytes: csv.into_bytes(),
-            })
+            }]))
         })
         .collect();
     out.extend(series);
-    for (_, own) in per_release {
-        out.extend(own);
-    }
+    out.extend(per_release.into_iter().filter_map(|(_, own)| own));
     out
 }
 

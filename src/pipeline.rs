@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Level, Rule};
+use crate::output::OutputFile;
 use crate::render::theme::Theme;
 use crate::render::{self, Rendered};
 use crate::site::reads::{self, Input};
@@ -127,35 +128,40 @@ pub fn check(site: &Site, reuse: Option<CheckReuse>) -> Checked {
     checked
 }
 
-/// Render: every page and file of the site, in memory, but for the pages
-/// `reuse` keeps from the previous build and the open data files
-/// `touched` leaves alone. Each page is also handed to
-/// `indexing` as it is made, when there is one.
+/// Render: every page and file of the site, but for the pages `reuse`
+/// keeps from the previous build and the open data files `touched` leaves
+/// alone. Each page is also handed to `indexing` as it is made, when
+/// there is one; files go to `sink` as they are made, or are kept in
+/// memory without one.
 pub fn render(
     site: &Site,
     theme: &Theme,
     reuse: Option<render::Reuse>,
     touched: Option<&opendata::Touched>,
     indexing: Option<&search::Indexer>,
+    sink: Option<render::Sink>,
 ) -> Result<Rendered, Diagnostics> {
-    render::render(site, theme, reuse, touched, &|n, lang, _, made| {
-        if let Some(indexer) = indexing {
-            indexer.add(n, lang, made);
-        }
-    })
+    render::render(
+        site,
+        theme,
+        reuse,
+        touched,
+        &|n, lang, _, made| {
+            if let Some(indexer) = indexing {
+                indexer.add(n, lang, made);
+            }
+        },
+        sink,
+    )
 }
 
-/// Links: the rules over a whole rendered site. Only the pages made now
-/// are read; those kept from the previous build passed this check then,
-/// and every link target they could lose (a release, an indicator's
-/// page) is an input whose change would have rendered them again.
+/// Links: the rules over a whole rendered site kept in memory. Only the
+/// pages made now are read; those kept from the previous build passed
+/// this check then, and every link target they could lose (a release, an
+/// indicator's page) is an input whose change would have rendered them
+/// again.
 pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
-    let paths: HashSet<&str> = rendered
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(rendered.kept.iter().map(String::as_str))
-        .collect();
+    let paths = all_paths(rendered);
     check::check_output(
         site,
         &paths,
@@ -164,6 +170,16 @@ pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
             .iter()
             .map(|f| (f.path.as_str(), f.bytes.as_slice())),
     )
+}
+
+/// Every file of a rendered site: made now, or kept.
+fn all_paths(rendered: &Rendered) -> HashSet<&str> {
+    rendered
+        .made
+        .iter()
+        .chain(&rendered.kept)
+        .map(String::as_str)
+        .collect()
 }
 
 /// Index: the search index of a rendered site, from the index its pages
@@ -256,16 +272,21 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
     let loaded = load(root, base_url);
     let mut timings = Timings::default();
     timings.lap("load", since);
-    run_loaded(loaded, timings, until, None)
+    // Nothing is written: each file is looked at for its links as it is
+    // made, and dropped.
+    run_loaded(loaded, timings, until, None, &|_| {})
 }
 
 /// [`run`], after the load stage (whose result and time are given),
-/// taking what `reuse` allows from the previous build.
+/// taking what `reuse` allows from the previous build. Every file goes to
+/// `sink` as soon as it is made (and its links are looked at then), so
+/// the site is never held in memory whole.
 pub fn run_loaded(
     loaded: Result<(Site, Theme, Diagnostics), Diagnostics>,
     timings: Timings,
     until: Stage,
     reuse: Option<Reuse>,
+    sink: render::Sink,
 ) -> Run {
     let mut run = Run {
         timings,
@@ -300,7 +321,23 @@ pub fn run_loaded(
         let indexing = (until >= Stage::Index && site.config.search)
             .then(|| search::Indexer::start(before))
             .and_then(|started| started.map_err(|d| run.findings.push(d)).ok());
-        match render(&site, &theme, pages, data.as_ref(), indexing.as_ref()) {
+        let links = check::PageLinks::new(&site, render::planned(&site, &theme));
+        let each_file = |files: &[OutputFile]| {
+            let with: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+            for f in files {
+                links.file(&f.path, &f.bytes, &with);
+            }
+            sink(files);
+        };
+        let made = render(
+            &site,
+            &theme,
+            pages,
+            data.as_ref(),
+            indexing.as_ref(),
+            Some(&each_file),
+        );
+        match made {
             Ok(rendered) => run.rendered = Some(rendered),
             Err(found) => {
                 run.findings.extend(found);
@@ -309,13 +346,14 @@ pub fn run_loaded(
         }
         since = run.timings.lap("render", since);
         run.indexing = indexing;
-    }
-    if until >= Stage::Links
-        && let Some(rendered) = &run.rendered
-    {
-        run.findings.extend(links(&site, rendered));
-        run.links_checked = true;
-        run.timings.lap("links", since);
+        if until >= Stage::Links
+            && let Some(rendered) = &run.rendered
+        {
+            run.findings
+                .extend(check::check_links(&site, &all_paths(rendered), links));
+            run.links_checked = true;
+            run.timings.lap("links", since);
+        }
     }
     if stops_after(Stage::Links, &run.findings) {
         run.indexing = None;

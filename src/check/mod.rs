@@ -15,6 +15,8 @@ pub mod prose;
 pub mod sense;
 pub mod translations;
 
+pub use links::PageLinks;
+
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -54,6 +56,16 @@ pub fn check_across(site: &Site) -> Diagnostics {
     consistency::check(site, &files, &mut problems);
     translations::check(site, &files, &mut problems);
     prose::check_pages(site, &mut problems);
+    problems
+}
+
+/// The links of pages looked at as they were made ([`PageLinks`]),
+/// against every file of the site (`paths`), with the links of every
+/// narrative.
+pub fn check_links(site: &Site, paths: &HashSet<&str>, pages: PageLinks) -> Diagnostics {
+    let mut problems = Diagnostics::new();
+    let reported = links::check_narratives(site, paths, &mut problems);
+    pages.finish(site, paths, &reported, &mut problems);
     problems
 }
 

@@ -21,7 +21,7 @@ pub(crate) mod vendor;
 pub(crate) mod views;
 pub(crate) mod words;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -42,8 +42,11 @@ pub(crate) use text::escape_html;
 /// What rendering made: every file, and the count of pages per language.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// The files made now.
+    /// The files made now, when they were kept in memory (not handed to a
+    /// [`Sink`] as made).
     pub files: Vec<OutputFile>,
+    /// The paths of the files made now.
+    pub made: Vec<String>,
     /// The files of pages kept from the previous build, unchanged: their
     /// paths, to be taken from the previous site.
     pub kept: Vec<String>,
@@ -69,6 +72,11 @@ pub struct Unit {
 /// it can be kept: nothing it read has changed and the files are still
 /// there as written.
 pub type Reuse<'a> = &'a (dyn Fn(&str) -> Option<Vec<String>> + Sync);
+
+/// Where files go as soon as they are made, instead of being kept in
+/// memory until the whole site is done (a build writes them into its
+/// staging folder; a check only looks at them).
+pub type Sink<'a> = &'a (dyn Fn(&[OutputFile]) + Sync);
 
 /// A page as handed on while rendering: its files made now, or the
 /// paths of those kept from the previous build.
@@ -171,8 +179,39 @@ pub fn render(
     reuse: Option<Reuse>,
     touched: Option<&Touched>,
     each_page: EachPage,
+    sink: Option<Sink>,
 ) -> Result<Rendered, Diagnostics> {
-    render_pages(site, theme, touched, reuse, true, each_page)
+    render_pages(site, theme, touched, reuse, true, each_page, sink)
+}
+
+/// Every file a render of the whole site makes but the charts' files:
+/// the pages, the static files, the open data, the feeds, the sitemap.
+/// (A page's links to these can be checked before the rest is made.)
+pub fn planned(site: &Site, theme: &Theme) -> HashSet<String> {
+    let addr = Addresses::new(&site.config);
+    let mut out: HashSet<String> = jobs(site)
+        .iter()
+        .map(|j| addr.page_output(j.lang, j.page.address()))
+        .collect();
+    out.extend(
+        theme
+            .assets
+            .keys()
+            .map(|name| addr.file_output(File::Static(name))),
+    );
+    out.extend(
+        vendor::files()
+            .into_iter()
+            .map(|(name, _)| addr.file_output(File::Static(&name))),
+    );
+    out.extend(Touched::default().untouched(site, &addr));
+    for file in [File::Sitemap, File::Robots, File::NotFound, File::NoJekyll] {
+        out.insert(addr.file_output(file));
+    }
+    for lang in &site.config.languages {
+        out.insert(addr.file_output(File::Feed(lang)));
+    }
+    out
 }
 
 /// Renders the pages `reuse` does not keep, and of the open data the
@@ -192,12 +231,14 @@ pub fn render_changed(
         Some(reuse),
         false,
         &|_, _, _, _| {},
+        None,
     )
 }
 
 /// Renders the pages `reuse` does not keep and, of the open data, all or
 /// the files `touched` (the others, kept, are listed with the kept
-/// pages' files); the static files and the 404 page when `whole`.
+/// pages' files); the static files and the 404 page when `whole`. Files
+/// go to `sink` as they are made, when there is one.
 fn render_pages(
     site: &Site,
     theme: &Theme,
@@ -205,7 +246,18 @@ fn render_pages(
     reuse: Option<Reuse>,
     whole: bool,
     each_page: EachPage,
+    sink: Option<Sink>,
 ) -> Result<Rendered, Diagnostics> {
+    // Files made: to the sink, or kept.
+    let hand_on = |files: Vec<OutputFile>| -> Vec<OutputFile> {
+        match sink {
+            Some(sink) => {
+                sink(&files);
+                Vec::new()
+            }
+            None => files,
+        }
+    };
     let addr = Addresses::new(&site.config);
     let asset_urls = assets::AssetUrls::new(theme, &addr);
     // What every page of a language shares is read once, and counts as
@@ -232,7 +284,7 @@ fn render_pages(
     let problems = Mutex::new(Diagnostics::new());
     // The pages, and beside them the site-wide files (open data above all,
     // a few large files made from every release).
-    let (done, site_wide): (Vec<(Unit, Vec<OutputFile>)>, Vec<OutputFile>) = rayon::join(
+    let (done, site_wide): (Vec<(Unit, Vec<OutputFile>)>, _) = rayon::join(
         || {
             jobs.par_iter()
                 .enumerate()
@@ -260,7 +312,7 @@ fn render_pages(
                                 reads: Some(read),
                                 files: files.iter().map(|f| f.path.clone()).collect(),
                             };
-                            Some((unit, files))
+                            Some((unit, hand_on(files)))
                         }
                         Err(d) => {
                             each_page(i, job.lang, page, Made::Failed);
@@ -271,18 +323,21 @@ fn render_pages(
                 })
                 .collect()
         },
-        || site_files(site, theme, &addr, &all_pages, touched),
+        || site_files(site, theme, &addr, &all_pages, touched, &hand_on),
     );
+    let (site_wide, mut made) = site_wide;
     let mut problems = problems
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
         .deduplicated();
     let (mut files, mut kept, mut units) = (Vec::new(), Vec::new(), Vec::new());
-    for (unit, made) in done {
+    for (unit, in_memory) in done {
         if unit.reads.is_none() {
             kept.extend(unit.files.iter().cloned());
+        } else {
+            made.extend(unit.files.iter().cloned());
         }
-        files.extend(made);
+        files.extend(in_memory);
         units.push(unit);
     }
 
@@ -291,25 +346,29 @@ fn render_pages(
     }
     if whole {
         let lang = site.config.default_language.as_str();
+        let mut extra = Vec::new();
         match pages::render_404(site, theme, &addr, &shared[lang]) {
-            Ok(html) => files.push(OutputFile {
+            Ok(html) => extra.push(OutputFile {
                 path: addr.file_output(File::NotFound),
                 bytes: html.into_bytes(),
             }),
             Err(d) => problems.push(d),
         }
-        files.extend(assets::static_files(theme, &addr));
+        extra.extend(assets::static_files(theme, &addr));
         // GitHub Pages would otherwise run the site through Jekyll.
-        files.push(OutputFile {
+        extra.push(OutputFile {
             path: addr.file_output(File::NoJekyll),
             bytes: Vec::new(),
         });
+        made.extend(extra.iter().map(|f| f.path.clone()));
+        files.extend(hand_on(extra));
     }
     files.extend(site_wide);
     if problems.has_errors() {
         return Err(problems);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    made.sort();
     kept.sort();
     let mut pages = BTreeMap::new();
     for job in &jobs {
@@ -317,6 +376,7 @@ fn render_pages(
     }
     Ok(Rendered {
         files,
+        made,
         kept,
         units,
         pages,
@@ -325,13 +385,16 @@ fn render_pages(
 
 /// The files that list every release, always made again: the sitemap,
 /// robots.txt, the feeds; and the open data files `touched`, or all.
+/// Each batch goes to `hand_on` as it is made (the open data is large);
+/// what it gives back is kept.
 fn site_files(
     site: &Site,
     theme: &Theme,
     addr: &Addresses,
     all_pages: &[(&str, Page)],
     touched: Option<&Touched>,
-) -> Vec<OutputFile> {
+    hand_on: &(dyn Fn(Vec<OutputFile>) -> Vec<OutputFile> + Sync),
+) -> (Vec<OutputFile>, Vec<String>) {
     let langs = &site.config.languages;
     let words_in = |lang: &str| Words {
         locale: &theme.locales[lang],
@@ -371,6 +434,15 @@ fn site_files(
         None => opendata::Part::All,
         Some(t) => opendata::Part::Some(t),
     };
-    files.extend(opendata::files(site, addr, &titles, part));
-    files
+    let mut made: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let mut kept = hand_on(files);
+    let each = |batch: Vec<OutputFile>| {
+        let paths: Vec<String> = batch.iter().map(|f| f.path.clone()).collect();
+        (hand_on(batch), paths)
+    };
+    for (batch, paths) in opendata::files(site, addr, &titles, part, &each) {
+        kept.extend(batch);
+        made.extend(paths);
+    }
+    (kept, made)
 }

@@ -138,7 +138,7 @@ impl Model {
                 if pipeline::stops_after(Stage::Check, &warnings) {
                     return Err(warnings);
                 }
-                let rendered = match pipeline::render(&site, &theme, None, None, None) {
+                let rendered = match pipeline::render(&site, &theme, None, None, None, None) {
                     Ok(r) => r,
                     Err(found) => {
                         warnings.extend(found);
