@@ -319,7 +319,7 @@ pub fn run_loaded(
         // Pagefind indexes the pages as they are rendered, on processes of
         // its own; what it makes is kept only if the run goes to the end.
         let indexing = (until >= Stage::Index && site.config.search)
-            .then(|| search::Indexer::start(before))
+            .then(|| search::Indexer::start(before, &render::page_order(&site)))
             .and_then(|started| started.map_err(|d| run.findings.push(d)).ok());
         let links = check::PageLinks::new(&site, render::planned(&site, &theme));
         let each_file = |files: &[OutputFile]| {

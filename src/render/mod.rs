@@ -184,6 +184,21 @@ pub fn render(
     render_pages(site, theme, touched, reuse, true, each_page, sink)
 }
 
+/// Every page a render makes, in its order (the numbers it hands them on
+/// with): its language and the path of its file.
+pub fn page_order(site: &Site) -> Vec<(String, String)> {
+    let addr = Addresses::new(&site.config);
+    jobs(site)
+        .iter()
+        .map(|j| {
+            (
+                j.lang.to_owned(),
+                addr.page_output(j.lang, j.page.address()),
+            )
+        })
+        .collect()
+}
+
 /// Every file a render of the whole site makes but the charts' files:
 /// the pages, the static files, the open data, the feeds, the sitemap.
 /// (A page's links to these can be checked before the rest is made.)

@@ -67,7 +67,9 @@ struct Item {
     path: String,
     /// Its address from the site's root (`/en/2021-q1/`).
     url: String,
-    /// Its HTML; `None` for a page kept from the previous site.
+    /// What Pagefind is sent of it (for a marked page, only what it
+    /// indexes); `None` for a page kept from the previous site, read back
+    /// when needed.
     bytes: Option<Vec<u8>>,
     /// Made now, and not what the previous site has.
     changed: bool,
@@ -88,12 +90,20 @@ struct Feed {
     worker: std::thread::JoinHandle<Result<Files, Diagnostic>>,
 }
 
+/// The pages of one part in the order of the render, which is the order
+/// Pagefind takes them in: pages rendered ahead of their turn wait here.
+/// (Each part waits only for its own pages, so few wait.)
+#[derive(Default)]
+struct Turns {
+    /// The numbers of the part's pages, in order.
+    order: Vec<usize>,
+    next: usize,
+    early: BTreeMap<usize, Vec<(Item, bool)>>,
+}
+
 #[derive(Default)]
 struct State {
-    /// The number of the next page to take; pages rendered ahead of
-    /// their turn wait here, by number.
-    next: usize,
-    waiting: BTreeMap<usize, Vec<(String, Item, bool)>>,
+    turns: BTreeMap<String, Turns>,
     parts: BTreeMap<String, PartState>,
     any_marked: bool,
     /// Pages not marked for search, kept in case no page is: then every
@@ -108,6 +118,8 @@ struct State {
 pub struct Indexer {
     program: PathBuf,
     version: String,
+    /// The part of each page of the render, by its number.
+    plan: Vec<String>,
     before: Option<Before>,
     /// The pages the previous index held (marked for search).
     indexed_before: HashSet<String>,
@@ -115,8 +127,13 @@ pub struct Indexer {
 }
 
 impl Indexer {
-    /// Starts an index, with what the previous build left (`before`).
-    pub fn start(before: Option<Before>) -> Result<Indexer, Diagnostic> {
+    /// Starts an index of the pages of a render, given in its order as
+    /// (language, path of the page's file), with what the previous build
+    /// left (`before`).
+    pub fn start(
+        before: Option<Before>,
+        pages: &[(String, String)],
+    ) -> Result<Indexer, Diagnostic> {
         let program = super::program()?;
         let version = super::check_version(&program)?;
         let before = before.filter(|b| b.index.pagefind == version);
@@ -126,12 +143,21 @@ impl Indexer {
             .flat_map(|b| b.index.parts.values())
             .flat_map(|p| p.pages.iter().cloned())
             .collect();
+        let plan: Vec<String> = pages
+            .iter()
+            .map(|(lang, path)| search_part(lang, page_folder_of(path).unwrap_or(path)))
+            .collect();
+        let mut state = State::default();
+        for (n, part) in plan.iter().enumerate() {
+            state.turns.entry(part.clone()).or_default().order.push(n);
+        }
         Ok(Indexer {
             program,
             version,
+            plan,
             before,
             indexed_before,
-            state: Mutex::default(),
+            state: Mutex::new(state),
         })
     }
 
@@ -147,13 +173,14 @@ impl Indexer {
                 .filter_map(|f| {
                     let folder = page_folder_of(&f.path)?;
                     let changed = !before.is_some_and(|b| b.site.holds(&f.path, &f.bytes));
+                    let marked = marked(&f.bytes);
                     let item = Item {
                         path: f.path.clone(),
                         url: format!("/{folder}"),
-                        bytes: Some(f.bytes.clone()),
+                        bytes: Some(for_search(&f.bytes, marked)),
                         changed,
                     };
-                    Some((search_part(lang, folder), item, marked(&f.bytes)))
+                    Some((search_part(lang, folder), item, marked))
                 })
                 .collect(),
             Made::Kept(paths) => paths
@@ -173,16 +200,28 @@ impl Indexer {
             Made::Failed => Vec::new(),
         };
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.waiting.insert(n, pages);
-        loop {
-            let next = state.next;
-            let Some(pages) = state.waiting.remove(&next) else {
-                break;
-            };
-            state.next += 1;
+        let Some(part) = self.plan.get(n).cloned() else {
+            // Not a page of the plan: taken as it comes.
             for (part, item, marked) in pages {
                 self.take(&mut state, part, item, marked);
             }
+            return;
+        };
+        let mut ready = Vec::new();
+        if let Some(turns) = state.turns.get_mut(&part) {
+            turns
+                .early
+                .insert(n, pages.into_iter().map(|(_, i, m)| (i, m)).collect());
+            while let Some(&next) = turns.order.get(turns.next) {
+                let Some(items) = turns.early.remove(&next) else {
+                    break;
+                };
+                turns.next += 1;
+                ready.extend(items);
+            }
+        }
+        for (item, marked) in ready {
+            self.take(&mut state, part.clone(), item, marked);
         }
     }
 
@@ -195,7 +234,7 @@ impl Indexer {
             let item = Item {
                 path: crate::address::page_file_in(folder),
                 url: url.clone(),
-                bytes: Some(html.to_vec()),
+                bytes: Some(for_search(html, marked(html))),
                 changed: true,
             };
             let part = search_part(super::page_language(html), folder);
@@ -262,34 +301,26 @@ impl Indexer {
         Feed { pages, worker }
     }
 
-    /// Sends what Pagefind indexes of a page (where that can be told
-    /// apart), reading a kept page back from the previous site.
+    /// Sends a page to Pagefind, reading a kept page back from the
+    /// previous site.
     fn send(&self, feed: &Feed, item: &Item, failed: &mut Option<Diagnostic>) {
-        let read;
         let html = match &item.bytes {
-            Some(bytes) => bytes,
-            None => {
-                match self.before.as_ref().and_then(|b| b.site.read(&item.path)) {
-                    Some(bytes) => read = bytes,
-                    None => {
-                        failed.get_or_insert_with(|| {
-                            problem(format!(
-                                "{} changed while the site was being built",
-                                item.path
-                            ))
-                        });
-                        return;
-                    }
+            Some(bytes) => bytes.clone(),
+            None => match self.before.as_ref().and_then(|b| b.site.read(&item.path)) {
+                Some(bytes) => for_search(&bytes, marked(&bytes)),
+                None => {
+                    failed.get_or_insert_with(|| {
+                        problem(format!(
+                            "{} changed while the site was being built",
+                            item.path
+                        ))
+                    });
+                    return;
                 }
-                &read
-            }
+            },
         };
-        let slim = std::str::from_utf8(html).ok().and_then(view::for_search);
         // A worker that stopped says why in `finish`.
-        let _ = feed.pages.send((
-            item.url.clone(),
-            slim.map_or_else(|| html.to_vec(), String::into_bytes),
-        ));
+        let _ = feed.pages.send((item.url.clone(), html));
     }
 
     /// The index's files: every part's, the list of parts for the search
@@ -411,6 +442,15 @@ impl Indexer {
             && was.files.iter().all(|f| before.site.intact(f));
         same.then_some(was)
     }
+}
+
+/// What Pagefind is sent of a page: of a marked page, only what it
+/// indexes (where that can be told apart); of another, all of it.
+fn for_search(html: &[u8], marked: bool) -> Vec<u8> {
+    let slim = marked
+        .then(|| std::str::from_utf8(html).ok().and_then(view::for_search))
+        .flatten();
+    slim.map_or_else(|| html.to_vec(), String::into_bytes)
 }
 
 /// The language of a part: `vi` of `vi-2020` and of `vi`.

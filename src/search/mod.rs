@@ -122,7 +122,7 @@ pub fn pages<'a>(files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Vec<(Strin
 /// `pagefind/` (`crate::address::PAGEFIND`), in parts as a build makes
 /// them.
 pub fn index(pages: &[(String, &[u8])]) -> Result<Vec<OutputFile>, Diagnostic> {
-    let indexer = Indexer::start(None)?;
+    let indexer = Indexer::start(None, &[])?;
     indexer.add_pages(pages);
     Ok(indexer.finish()?.files)
 }
