@@ -9,8 +9,11 @@
 //! numbers in machine form (`5718.5`), UTF-8 with a byte-order mark so
 //! Excel opens Vietnamese correctly. The JSON layout is versioned
 //! (`"format": "bantin.bulletin", "version": 1`) and only ever grows.
+//!
+//! What each file depends on, so that a rebuild makes again only the
+//! files an edit touches, is in `touched.rs`.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,6 +24,10 @@ use crate::config::LocalText;
 use crate::dataset::{Field, Fields};
 use crate::output::OutputFile;
 use crate::site::{Release, Site};
+
+mod touched;
+
+pub use touched::Touched;
 
 /// Text as CSV (RFC 4180, CRLF line ends), with a byte-order mark.
 pub fn csv_text(rows: &[Vec<String>]) -> String {
@@ -252,117 +259,6 @@ fn bulletin_json(
             })
             .collect(),
     }
-}
-
-/// The open data files an edit makes again; the others are kept as they
-/// were. What each file depends on is declared here, from the inputs of
-/// the build record (`crate::record`): a release's CSV and JSON, its
-/// figures and its texts (the JSON carries its titles); an indicator's
-/// series, that series and the list of releases (a row per release,
-/// with its period and status); `all.csv`, every figure and the list.
-#[derive(Debug, Clone, Default)]
-pub struct Touched {
-    /// Releases whose CSV and JSON are made again, by slug (a release
-    /// that is gone: its files are dropped).
-    pub releases: BTreeSet<String>,
-    /// Indicators whose series file is made again, by id.
-    pub indicators: BTreeSet<String>,
-    /// Whether `all.csv` is made again.
-    pub all: bool,
-}
-
-impl Touched {
-    /// What the inputs that changed (by their keys in the build record)
-    /// touch.
-    pub fn by(site: &Site, changed: &HashSet<String>) -> Touched {
-        let listing = changed.contains("L");
-        let mut touched = Touched {
-            all: listing,
-            ..Touched::default()
-        };
-        for key in changed {
-            if let Some(slug) = key.strip_prefix("F:") {
-                touched.releases.insert(slug.to_owned());
-                touched.all = true;
-            } else if let Some(slug) = key.strip_prefix("T:") {
-                touched.releases.insert(slug.to_owned());
-            } else if let Some(id) = key.strip_prefix("S:") {
-                touched.indicators.insert(id.to_owned());
-            }
-        }
-        if listing {
-            touched
-                .indicators
-                .extend(site.catalog.indicators.iter().map(|i| i.id.clone()));
-        }
-        touched
-    }
-
-    /// Adds the files of the site whose previous copy is not `intact`,
-    /// which cannot be kept.
-    pub fn or_not_intact(&mut self, site: &Site, addr: &Addresses, intact: impl Fn(&str) -> bool) {
-        for b in site.releases() {
-            let slug = b.slug();
-            if !self.releases.contains(slug) && !release_files(addr, slug).iter().all(|f| intact(f))
-            {
-                self.releases.insert(slug.to_owned());
-            }
-        }
-        for ind in site.indicators_with_data() {
-            if !self.indicators.contains(&ind.id)
-                && !intact(&addr.file_output(File::IndicatorCsv(&ind.id)))
-            {
-                self.indicators.insert(ind.id.clone());
-            }
-        }
-        self.all |= !intact(&addr.file_output(File::AllCsv));
-    }
-
-    /// The files it makes again (or drops), by path.
-    pub fn paths(&self, addr: &Addresses) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .releases
-            .iter()
-            .flat_map(|slug| release_files(addr, slug))
-            .collect();
-        out.extend(
-            self.indicators
-                .iter()
-                .map(|id| addr.file_output(File::IndicatorCsv(id))),
-        );
-        if self.all {
-            out.push(addr.file_output(File::AllCsv));
-        }
-        out
-    }
-
-    /// The open data files of the site it leaves as they were, by path.
-    pub fn untouched(&self, site: &Site, addr: &Addresses) -> Vec<String> {
-        let mut out: Vec<String> = site
-            .releases()
-            .iter()
-            .filter(|b| !self.releases.contains(b.slug()))
-            .flat_map(|b| release_files(addr, b.slug()))
-            .collect();
-        out.extend(
-            site.indicators_with_data()
-                .iter()
-                .filter(|i| !self.indicators.contains(&i.id))
-                .map(|i| addr.file_output(File::IndicatorCsv(&i.id))),
-        );
-        if !self.all {
-            out.push(addr.file_output(File::AllCsv));
-        }
-        out
-    }
-}
-
-/// A release's own files: its CSV and its JSON.
-fn release_files(addr: &Addresses, slug: &str) -> [String; 2] {
-    [
-        addr.file_output(File::ReleaseCsv(slug)),
-        addr.file_output(File::ReleaseJson(slug)),
-    ]
 }
 
 /// What to write of the open data: everything, or what an edit touches.
