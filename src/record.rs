@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::dataset::Field;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fingerprint::{Fingerprint, Hasher};
 use crate::narrative::Narrative;
@@ -125,31 +126,35 @@ fn structure(site: &Site) -> impl Iterator<Item = (String, Fingerprint)> {
     let mut kinds: BTreeMap<Kind, Hasher> = BTreeMap::new();
     let mut periods = Vec::new();
     let mut series: BTreeMap<&str, Hasher> = BTreeMap::new();
+    // Written as bytes, not through `Debug`: this runs again after every
+    // edit in `serve`. The slug names the period (`2021-q1`, `2021-3m`).
     for b in site.releases() {
+        let slug = b.slug().as_bytes();
+        let dir = b.dir.as_os_str().as_encoded_bytes();
         for (id, fields) in &b.data().indicators {
-            series
-                .entry(id)
-                .or_default()
-                .bytes(b.slug().as_bytes())
-                .debug(fields);
+            let h = series.entry(id).or_default();
+            h.bytes(slug);
+            for f in Field::ALL {
+                h.bytes(&fields.get(f).map_or([0xff; 8], f64::to_le_bytes));
+            }
         }
+        let published = b.published().map_or(String::new(), |d| d.to_string());
         listing
-            .bytes(b.slug().as_bytes())
-            .debug(b.period())
-            .debug(&b.dir)
-            .debug(&b.published())
-            .debug(&b.data().status)
-            .debug(&b.languages().collect::<Vec<_>>());
+            .bytes(slug)
+            .bytes(dir)
+            .bytes(published.as_bytes())
+            .bytes(b.data().status.name().as_bytes());
+        for lang in b.languages() {
+            listing.bytes(lang.as_bytes());
+        }
+        listing.bytes(b"");
         kinds
             .entry(b.period().kind())
             .or_default()
-            .bytes(b.slug().as_bytes())
-            .debug(b.period())
-            .debug(&b.dir);
+            .bytes(slug)
+            .bytes(dir);
         let mut one = Hasher::default();
-        one.bytes(b.slug().as_bytes())
-            .debug(b.period())
-            .debug(&b.dir);
+        one.bytes(slug).bytes(dir);
         periods.push((Input::Period(coverage(b.period())).key(), one.finish()));
     }
     std::iter::once((Input::Listing.key(), listing.finish()))

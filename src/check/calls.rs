@@ -2,18 +2,28 @@
 //! field, breakdown and period that exist. The renderer resolves calls
 //! with the same [`resolve`], so what passes here renders.
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostics;
 use crate::narrative::{Narrative, resolve};
 use crate::period::Period;
 use crate::site::Site;
 
-/// Checks the calls of every narrative and free page.
+/// Checks the calls of every narrative and free page; the releases' in
+/// parallel, their findings taken in release order.
 pub fn check(site: &Site, problems: &mut Diagnostics) {
-    for b in site.releases() {
-        for n in b.narratives().values() {
-            check_calls(site, n, Some(b.period()), problems);
-        }
-    }
+    let found: Vec<Diagnostics> = site
+        .releases()
+        .par_iter()
+        .map(|b| {
+            let mut found = Diagnostics::new();
+            for n in b.narratives().values() {
+                check_calls(site, n, Some(b.period()), &mut found);
+            }
+            found
+        })
+        .collect();
+    found.into_iter().for_each(|f| problems.extend(f));
     for p in &site.pages {
         for n in p.texts.values() {
             check_calls(site, n, None, problems);

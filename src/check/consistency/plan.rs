@@ -22,11 +22,14 @@ pub(super) fn plan(
     let (Some(v), Some(a)) = (fields.get(Field::Value), fields.get(Field::PlanAttainment)) else {
         return;
     };
-    // The year's target may be stated in any release of that year.
+    // The year's target may be stated in any release of that year; the
+    // releases are in period order, so a year's are together.
     let target = fields.get(Field::TargetGrowth).or_else(|| {
-        (0..site.releases().len())
-            .filter(|&x| site.releases()[x].period().year == b.period().year)
-            .find_map(|x| index.fields(x, j).and_then(|f| f.get(Field::TargetGrowth)))
+        let releases = site.releases();
+        let year = b.period().year;
+        let from = releases.partition_point(|x| x.period().year < year);
+        let to = releases.partition_point(|x| x.period().year <= year);
+        (from..to).find_map(|x| index.fields(x, j).and_then(|f| f.get(Field::TargetGrowth)))
     });
     let Some(t) = target else { return };
     let last_year = Period {
