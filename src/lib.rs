@@ -105,55 +105,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Where the site goes and what the previous one there can give. An
     // output folder that is refused is said once the site's own problems
     // are known, as they come first.
-    let target = loaded.as_ref().ok().map(|(site, theme, _)| {
-        let out_rel = opts
-            .output
-            .clone()
-            .unwrap_or_else(|| site.config.output_dir.clone());
-        let out = if out_rel.is_absolute() {
-            out_rel.clone()
-        } else {
-            opts.root.join(&out_rel)
-        };
-        let staging = output::guard(&opts.root, &out_rel, opts.force)
-            .and_then(|()| output::Staging::begin(&out));
-        let fingerprints = record::Fingerprints::of(site, theme);
-        let previous = staging
-            .as_ref()
-            .ok()
-            .and_then(|_| record::Record::read(&out))
-            .map(|r| record::Previous::new(r, &fingerprints));
-        (out, staging, fingerprints, previous)
-    });
+    let target = loaded
+        .as_ref()
+        .ok()
+        .map(|(site, theme, _)| Target::of(opts, site, theme));
     timings.lap("record", since);
-    let keep = |key: &str| -> Option<Vec<String>> {
-        let (_, Ok(staging), _, Some(previous)) = target.as_ref()? else {
-            return None;
-        };
-        let files = previous.unchanged(key)?;
-        let before = staging.previous();
-        files
-            .iter()
-            .all(|f| before.intact(f))
-            .then(|| files.to_vec())
-    };
-    let findings = |b: &site::Release| target.as_ref()?.3.as_ref()?.findings(b);
+    let keep = |key: &str| target.as_ref()?.keep(key);
+    let findings = |b: &site::Release| target.as_ref()?.previous.as_ref()?.findings(b);
     let reuse = match (&loaded, &target) {
-        (Ok((site, _, _)), Some((_, Ok(staging), _, previous))) => {
-            let before = staging.previous();
-            let data = previous.as_ref().and_then(|p| p.changed()).map(|changed| {
-                let mut touched = opendata::Touched::by(site, changed);
-                let addr = address::Addresses::new(&site.config);
-                touched.or_not_intact(site, &addr, |p| before.intact(p));
-                touched
-            });
-            let index = previous
-                .as_ref()
-                .and_then(|p| p.index())
-                .map(|index| search::Before {
-                    site: std::sync::Arc::clone(&before),
-                    index: index.clone(),
-                });
+        (Ok((site, _, _)), Some(t)) if t.staging.is_ok() => {
+            let (data, index) = t.reusable(site);
             Some(pipeline::Reuse {
                 pages: &keep,
                 data,
@@ -167,7 +128,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // cannot be written fails the build (the staging folder is removed).
     let unwritten = std::sync::Mutex::new(None);
     let write = |files: &[output::OutputFile]| {
-        if let Some((_, Ok(staging), ..)) = &target
+        if let Some(Target {
+            staging: Ok(staging),
+            ..
+        }) = &target
             && let Err(e) = staging.write(files)
         {
             unwritten
@@ -188,7 +152,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if pipeline::stops_after(Stage::Links, &findings) {
         return Err(BuildError::Site(findings));
     }
-    let Some((out, staging, fingerprints, previous)) = target else {
+    let Some(Target {
+        out,
+        staging,
+        fingerprints,
+        previous,
+    }) = target
+    else {
         return Err(BuildError::Site(findings));
     };
     let staging = staging?;
@@ -270,6 +240,76 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         timings,
         previous,
     })
+}
+
+/// Where a build writes, and what the previous build there left.
+struct Target {
+    out: PathBuf,
+    /// The staging folder, or why the output folder is refused.
+    staging: anyhow::Result<output::Staging>,
+    /// The site as loaded now.
+    fingerprints: record::Fingerprints,
+    /// The previous build's record, against the site now.
+    previous: Option<record::Previous>,
+}
+
+impl Target {
+    fn of(opts: &BuildOptions, site: &site::Site, theme: &render::theme::Theme) -> Target {
+        let out_rel = opts
+            .output
+            .clone()
+            .unwrap_or_else(|| site.config.output_dir.clone());
+        let out = if out_rel.is_absolute() {
+            out_rel.clone()
+        } else {
+            opts.root.join(&out_rel)
+        };
+        let staging = output::guard(&opts.root, &out_rel, opts.force)
+            .and_then(|()| output::Staging::begin(&out));
+        let fingerprints = record::Fingerprints::of(site, theme);
+        let previous = staging
+            .as_ref()
+            .ok()
+            .and_then(|_| record::Record::read(&out))
+            .map(|r| record::Previous::new(r, &fingerprints));
+        Target {
+            out,
+            staging,
+            fingerprints,
+            previous,
+        }
+    }
+
+    /// The files a page made in the previous build, if nothing it read
+    /// changed and they are still there as written.
+    fn keep(&self, key: &str) -> Option<Vec<String>> {
+        let files = self.previous.as_ref()?.unchanged(key)?;
+        let before = self.staging.as_ref().ok()?.previous();
+        files
+            .iter()
+            .all(|f| before.intact(f))
+            .then(|| files.to_vec())
+    }
+
+    /// The open data files to make again (all when `None`), and the
+    /// previous search index's parts.
+    fn reusable(&self, site: &site::Site) -> (Option<opendata::Touched>, Option<search::Before>) {
+        let (Ok(staging), Some(previous)) = (&self.staging, &self.previous) else {
+            return (None, None);
+        };
+        let before = staging.previous();
+        let data = previous.changed().map(|changed| {
+            let mut touched = opendata::Touched::by(site, changed);
+            let addr = address::Addresses::new(&site.config);
+            touched.or_not_intact(site, &addr, |p| before.intact(p));
+            touched
+        });
+        let index = previous.index().map(|index| search::Before {
+            site: std::sync::Arc::clone(&before),
+            index: index.clone(),
+        });
+        (data, index)
+    }
 }
 
 /// `bantin new PERIOD`: the folder of a new release in the site at

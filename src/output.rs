@@ -188,14 +188,7 @@ impl Staging {
         }
         // Folders first, once each; then the files in parallel, which
         // on most disks is several times faster than one by one.
-        let folders: BTreeSet<PathBuf> = files
-            .iter()
-            .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-            .collect();
-        for dir in &folders {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-        }
+        self.make_folders(files.iter().map(|f| f.path.as_str()))?;
         let written: Vec<(String, Record)> = files
             .par_iter()
             .map(|f| {
@@ -221,6 +214,18 @@ impl Staging {
         Ok(())
     }
 
+    /// The staging folders that files at `paths` go in, each made once.
+    fn make_folders<'a>(&self, paths: impl Iterator<Item = &'a str>) -> Result<()> {
+        let folders: BTreeSet<PathBuf> = paths
+            .filter_map(|p| self.dir.join(p).parent().map(Path::to_path_buf))
+            .collect();
+        for dir in &folders {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        }
+        Ok(())
+    }
+
     /// The previous site in the output folder, as bantin left it.
     pub fn previous(&self) -> Arc<PreviousSite> {
         Arc::clone(&self.previous)
@@ -231,14 +236,7 @@ impl Staging {
     /// pages that did not change.
     pub fn keep(&self, paths: &[String]) -> Result<()> {
         let (out, staging) = (&self.out, &self.dir);
-        let folders: BTreeSet<PathBuf> = paths
-            .iter()
-            .filter_map(|p| staging.join(p).parent().map(Path::to_path_buf))
-            .collect();
-        for dir in &folders {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-        }
+        self.make_folders(paths.iter().map(String::as_str))?;
         let kept: Vec<(String, Record)> = paths
             .par_iter()
             .map(|p| {

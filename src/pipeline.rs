@@ -146,7 +146,7 @@ pub fn render(
         theme,
         reuse,
         touched,
-        &|n, lang, _, made| {
+        &|n, lang, made| {
             if let Some(indexer) = indexing {
                 indexer.add(n, lang, made);
             }

@@ -3,9 +3,10 @@
 //! again only the pages that read a part whose fingerprint changed, and
 //! takes the rest (hard-linked) from the previous site.
 //!
-//! The parts are those [`crate::site::reads`] notes while a page renders:
-//! the list of releases, each release's figures and each one's texts.
-//! Everything else a page depends on (site.toml, the catalogue, the free
+//! The parts are the inputs [`crate::site::reads`] notes while a page (or
+//! a release's rules) runs: the list of releases, the releases of a kind,
+//! which release covers a period, a release's figures, texts and data
+//! file's text, an indicator's series. Everything else a page depends on (site.toml, the catalogue, the free
 //! pages, the theme, bantin itself) is the site's own fingerprint; when it
 //! changes, every page is rendered again.
 //!
@@ -85,11 +86,7 @@ impl Fingerprints {
             .flat_map(release_inputs)
             .collect();
         for slug in slugs {
-            for key in [
-                format!("F:{slug}"),
-                format!("T:{slug}"),
-                format!("D:{slug}"),
-            ] {
+            for key in release_keys(slug) {
                 let differs = match now.get(&key) {
                     Some(&f) => self.inputs.insert(key.clone(), f) != Some(f),
                     None => self.inputs.remove(&key).is_some(),
@@ -102,7 +99,7 @@ impl Fingerprints {
         // The list, the kinds and the periods, all recomputed (cheap).
         let structure: BTreeMap<String, Fingerprint> = structure(site).collect();
         self.inputs.retain(|k, _| {
-            let of_structure = !["F:", "T:", "D:"].iter().any(|p| k.starts_with(p));
+            let of_structure = Input::from_key(k).is_none_or(|i| i.release().is_none());
             let keep = !of_structure || structure.contains_key(k);
             if !keep {
                 changed.insert(k.clone());
@@ -174,11 +171,20 @@ fn structure(site: &Site) -> impl Iterator<Item = (String, Fingerprint)> {
 
 /// A release's inputs: its figures, its texts and its data file's text.
 fn release_inputs(b: &Release) -> [(String, Fingerprint); 3] {
-    let slug = b.slug();
+    let [figures, texts, source] = release_keys(b.slug());
     [
-        (format!("F:{slug}"), Fingerprint::of_debug(b.data())),
-        (format!("T:{slug}"), texts_fingerprint(b.narratives())),
-        (format!("D:{slug}"), b.source()),
+        (figures, Fingerprint::of_debug(b.data())),
+        (texts, texts_fingerprint(b.narratives())),
+        (source, b.source()),
+    ]
+}
+
+/// The keys of a release's inputs, in the order of [`release_inputs`].
+fn release_keys(slug: &str) -> [String; 3] {
+    [
+        Input::Figures(slug.into()).key(),
+        Input::Text(slug.into()).key(),
+        Input::Source(slug.into()).key(),
     ]
 }
 

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::address::{Addresses, File};
 use crate::site::Site;
+use crate::site::reads::Input;
 
 /// The open data files an edit makes again; the others are kept as they
 /// were. What each file depends on is declared here, from the inputs of
@@ -28,22 +29,26 @@ impl Touched {
     /// What the inputs that changed (by their keys in the build record)
     /// touch.
     pub fn by(site: &Site, changed: &HashSet<String>) -> Touched {
-        let listing = changed.contains("L");
-        let mut touched = Touched {
-            all: listing,
-            ..Touched::default()
-        };
-        for key in changed {
-            if let Some(slug) = key.strip_prefix("F:") {
-                touched.releases.insert(slug.to_owned());
-                touched.all = true;
-            } else if let Some(slug) = key.strip_prefix("T:") {
-                touched.releases.insert(slug.to_owned());
-            } else if let Some(id) = key.strip_prefix("S:") {
-                touched.indicators.insert(id.to_owned());
+        let mut touched = Touched::default();
+        let mut listing = false;
+        for input in changed.iter().filter_map(|k| Input::from_key(k)) {
+            match input {
+                Input::Listing => listing = true,
+                Input::Figures(slug) => {
+                    touched.releases.insert(slug.to_string());
+                    touched.all = true;
+                }
+                Input::Text(slug) => {
+                    touched.releases.insert(slug.to_string());
+                }
+                Input::Series(id) => {
+                    touched.indicators.insert(id.to_string());
+                }
+                Input::Kind(_) | Input::Period(_) | Input::Source(_) => {}
             }
         }
         if listing {
+            touched.all = true;
             touched
                 .indicators
                 .extend(site.catalog.indicators.iter().map(|i| i.id.clone()));

@@ -165,9 +165,9 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
 
 /// What each rendered page is handed to as soon as it is done: the
 /// job's number (pages are numbered in a fixed order, whichever thread
-/// renders them), its language and address, and its files. Every number
+/// renders them), its language, and its files. Every number
 /// comes once.
-pub type EachPage<'a> = &'a (dyn Fn(usize, &str, Page, Made) + Sync);
+pub type EachPage<'a> = &'a (dyn Fn(usize, &str, Made) + Sync);
 
 /// Renders every page and file of the site, but for the pages `reuse`
 /// lets keep and the open data files `touched` leaves alone; each page
@@ -245,7 +245,7 @@ pub fn render_changed(
         Some(touched),
         Some(reuse),
         false,
-        &|_, _, _, _| {},
+        &|_, _, _| {},
         None,
     )
 }
@@ -307,7 +307,7 @@ fn render_pages(
                     let page = job.page.address();
                     let key = addr.page_output(job.lang, page);
                     if let Some(kept) = reuse.and_then(|r| r(&key)) {
-                        each_page(i, job.lang, page, Made::Kept(&kept));
+                        each_page(i, job.lang, Made::Kept(&kept));
                         let unit = Unit {
                             key,
                             reads: None,
@@ -320,7 +320,7 @@ fn render_pages(
                     });
                     match made {
                         Ok(files) => {
-                            each_page(i, job.lang, page, Made::Fresh(&files));
+                            each_page(i, job.lang, Made::Fresh(&files));
                             read.extend(shared_reads.iter().cloned());
                             let unit = Unit {
                                 key,
@@ -330,7 +330,7 @@ fn render_pages(
                             Some((unit, hand_on(files)))
                         }
                         Err(d) => {
-                            each_page(i, job.lang, page, Made::Failed);
+                            each_page(i, job.lang, Made::Failed);
                             problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
                             None
                         }

@@ -349,32 +349,27 @@ impl Indexer {
         let primary = |name: &str| primaries.get(language_of(name)).is_some_and(|p| p == name);
         let mut index = Index::default();
         let mut running = Vec::new();
-        for (name, state) in &parts {
+        for (name, state) in parts {
             let (feed, pages) = match state {
+                PartState::Indexing { feed, pages } => (feed, pages),
                 PartState::Waiting(held) => {
-                    if let Some(kept) = self.unchanged(name, held, primary(name), whole) {
+                    if let Some(kept) = self.unchanged(&name, &held, primary(&name), whole) {
                         index.kept.extend(kept.files.iter().cloned());
-                        index.record.parts.insert(name.clone(), kept.clone());
+                        index.record.parts.insert(name, kept.clone());
                         continue;
                     }
                     let feed = self.start_feed();
                     let mut failed = None;
-                    for item in held {
+                    for item in &held {
                         self.send(&feed, item, &mut failed);
                     }
                     if let Some(d) = failed {
                         return Err(d);
                     }
-                    (feed, held.iter().map(|i| i.path.clone()).collect())
+                    (feed, held.into_iter().map(|i| i.path).collect())
                 }
-                PartState::Indexing { .. } => continue,
             };
-            running.push((name.clone(), feed, pages));
-        }
-        for (name, state) in parts {
-            if let PartState::Indexing { feed, pages } = state {
-                running.push((name, feed, pages));
-            }
+            running.push((name, feed, pages));
         }
         for (name, feed, pages) in running {
             drop(feed.pages);

@@ -59,6 +59,39 @@ impl Input {
             Input::Text(slug) => format!("T:{slug}"),
         }
     }
+
+    /// The input a key of the record names ([`Input::key`] read back).
+    pub fn from_key(key: &str) -> Option<Input> {
+        if key == "L" {
+            return Some(Input::Listing);
+        }
+        let (tag, rest) = key.split_once(':')?;
+        Some(match tag {
+            "K" => Input::Kind(*Kind::ALL.iter().find(|k| k.key() == rest)?),
+            "P" => {
+                // From the right: the months are the last two numbers.
+                let mut parts = rest.rsplitn(3, '-');
+                let to = parts.next()?.parse().ok()?;
+                let from = parts.next()?.parse().ok()?;
+                let year = parts.next()?.parse().ok()?;
+                Input::Period((year, from, to))
+            }
+            "F" => Input::Figures(rest.into()),
+            "S" => Input::Series(rest.into()),
+            "D" => Input::Source(rest.into()),
+            "T" => Input::Text(rest.into()),
+            _ => return None,
+        })
+    }
+
+    /// The slug of the release this input is of alone (its figures, its
+    /// texts, its data file's text).
+    pub fn release(&self) -> Option<&str> {
+        match self {
+            Input::Figures(slug) | Input::Source(slug) | Input::Text(slug) => Some(slug),
+            _ => None,
+        }
+    }
 }
 
 /// The inputs read so far on this thread, when recording.
@@ -163,5 +196,24 @@ mod tests {
         );
         let ((), none) = recording(|| ());
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn keys_read_back_as_the_inputs_they_name() {
+        let all = [
+            Input::Listing,
+            Input::Kind(Kind::Quarter),
+            Input::Period((2021, 1, 3)),
+            Input::Period((-5, 10, 12)),
+            Input::Figures("2021-q1".into()),
+            Input::Series("exports".into()),
+            Input::Source("2021-q1".into()),
+            Input::Text("2022-h1".into()),
+        ];
+        for input in all {
+            assert_eq!(Input::from_key(&input.key()), Some(input));
+        }
+        assert_eq!(Input::from_key("X:1"), None);
+        assert_eq!(Input::from_key("K:decade"), None);
     }
 }
