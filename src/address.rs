@@ -259,7 +259,8 @@ mod tests {
         let config = Config::parse(&format!(
             "base_url = \"{base_url}\"\nlanguages = [\"vi\", \"en\"]\n[title]\nvi = \"x\"\nen = \"x\"\n"
         ))
-        .unwrap();
+        .unwrap()
+        .0;
         Addresses::new(&config)
     }
 

@@ -9,6 +9,7 @@ use serde_yaml::Value;
 
 use crate::config::{Config, LocalText};
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::yaml::{self, Source, YamlPath};
 
 pub const FILE: &str = "content/indicators.yaml";
@@ -67,11 +68,22 @@ impl IndicatorKind {
 pub struct Catalog {
     pub indicators: Vec<Indicator>,
     index: HashMap<String, usize>,
+    /// The catalogue file could not be read: it lists nothing, and nothing
+    /// is to be reported missing from it.
+    pub unread: bool,
 }
 
 const KEYS: [&str; 6] = ["name", "unit", "decimals", "share_of", "definition", "kind"];
 
 impl Catalog {
+    /// The stand-in for a catalogue that could not be read.
+    pub fn unread() -> Catalog {
+        Catalog {
+            unread: true,
+            ..Catalog::default()
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Indicator> {
         self.index.get(id).map(|&i| &self.indicators[i])
     }
@@ -85,49 +97,56 @@ impl Catalog {
         self.index.get(id).copied().unwrap_or(usize::MAX)
     }
 
-    pub fn load(root: &Path, config: &Config) -> Result<Catalog, Vec<Diagnostic>> {
+    /// Reads the catalogue with the problems in it. An indicator with a
+    /// problem is still listed (with what could be read), so the releases
+    /// that use it are checked too; a catalogue that cannot be read as a
+    /// whole is `None`.
+    pub fn load(root: &Path, config: &Config) -> (Option<Catalog>, Vec<Diagnostic>) {
         let shown = Path::new(FILE);
         let path = root.join(FILE);
         if !path.is_file() {
-            return Err(vec![Diagnostic::error(FILE, "the indicator catalogue is missing").with_hint(
-                "create content/indicators.yaml naming each indicator, e.g.\nexports:\n  name: { vi: \"Kim ngạch xuất khẩu\", en: \"Export turnover\" }\n  unit: { vi: \"triệu USD\", en: \"million USD\" }",
-            )]);
+            return (
+                None,
+                vec![
+                    Diagnostic::error(FILE, msg!("catalog-missing"))
+                        .with_hint(msg!("catalog-missing-hint")),
+                ],
+            );
         }
-        let text = crate::fs::read_text(&path, shown).map_err(|d| vec![d])?;
-        Self::parse(&text, shown, config)
+        match crate::fs::read_text(root, &path, shown) {
+            Ok(text) => Self::parse(&text, shown, config),
+            Err(d) => (None, vec![d]),
+        }
     }
 
-    pub fn parse(text: &str, shown: &Path, config: &Config) -> Result<Catalog, Vec<Diagnostic>> {
+    pub fn parse(text: &str, shown: &Path, config: &Config) -> (Option<Catalog>, Vec<Diagnostic>) {
         let src = Source { shown, text };
-        let doc = yaml::parse(text)
-            .map_err(|e| vec![Diagnostic::error(shown, e.message).at_opt(e.position)])?;
+        let doc = match yaml::parse(text) {
+            Ok(doc) => doc,
+            Err(e) => return (None, vec![e.diagnostic(shown)]),
+        };
         let root = YamlPath::root();
         let mut problems = Vec::new();
         let mut catalog = Catalog::default();
         let Value::Mapping(map) = doc else {
-            return Err(vec![
-                src.error(&root, false, "the catalogue must list indicators by id")
-                    .with_hint("start each indicator with its id and a colon, e.g. `exports:`"),
-            ]);
+            return (
+                None,
+                vec![
+                    src.error(&root, false, msg!("catalog-not-mapping"))
+                        .with_hint(msg!("catalog-not-mapping-hint")),
+                ],
+            );
         };
         for (k, v) in &map {
             let id = yaml::key_text(k);
             let at = root.key(&id);
             if !is_id(&id) {
                 problems.push(
-                    src.error(&at, true, format!("`{id}` is not a valid indicator id"))
-                        .with_hint("ids use lowercase letters a-z, digits and _ (e.g. `exports`, `port_cargo`)"),
+                    src.error(&at, true, msg!("catalog-bad-id", id = &id))
+                        .with_hint(msg!("id-hint")),
                 );
                 continue;
             }
-            let Value::Mapping(fields) = v else {
-                problems.push(src.error(
-                    &at,
-                    false,
-                    format!("indicator `{id}` needs a name and a unit"),
-                ));
-                continue;
-            };
             let mut ind = Indicator {
                 id: id.clone(),
                 name: LocalText::None,
@@ -136,6 +155,11 @@ impl Catalog {
                 share_of: LocalText::None,
                 definition: LocalText::None,
                 kind: None,
+            };
+            let Value::Mapping(fields) = v else {
+                problems.push(src.error(&at, false, msg!("catalog-needs-name", id = &id)));
+                catalog.add(ind);
+                continue;
             };
             for (fk, fv) in fields {
                 let key = yaml::key_text(fk);
@@ -151,20 +175,21 @@ impl Catalog {
                     "kind" => match fv.as_str().and_then(IndicatorKind::parse) {
                         Some(k) => ind.kind = Some(k),
                         None => {
-                            let written = fv
-                                .as_str()
-                                .map_or_else(|| yaml::kind_of(fv).to_owned(), |s| format!("`{s}`"));
+                            let written = match fv.as_str() {
+                                Some(s) => msg!("quoted", text = s),
+                                None => yaml::kind_of(fv),
+                            };
                             let hint = match fv.as_str().and_then(|s| {
                                 crate::diagnostic::did_you_mean(s, IndicatorKind::NAMES)
                             }) {
-                                Some(k) => format!("did you mean `{k}`?"),
-                                None => "write flow (adds up over time: exports, retail sales), stock (a level at a moment), index or rate".to_owned(),
+                                Some(k) => msg!("did-you-mean", name = k),
+                                None => msg!("catalog-kind-hint"),
                             };
                             problems.push(
                                 src.error(
                                     &at.key("kind"),
                                     false,
-                                    format!("{written} is not a kind of indicator"),
+                                    msg!("catalog-bad-kind", written = written),
                                 )
                                 .with_hint(hint),
                             );
@@ -175,36 +200,39 @@ impl Catalog {
                         _ => problems.push(src.error(
                             &at.key("decimals"),
                             false,
-                            "decimals must be a whole number from 0 to 6",
+                            msg!("catalog-bad-decimals"),
                         )),
                     },
-                    _ => problems.push(src.unknown_key(&at, &key, "indicator setting", &KEYS)),
+                    _ => problems.push(src.unknown_key(&at, &key, msg!("what-indicator-setting"), &KEYS)),
                 }
             }
             for lang in &config.languages {
                 for (what, text) in [("name", &ind.name), ("unit", &ind.unit)] {
                     if text.get(lang).is_none() {
-                        problems.push(
-                            src.error(
-                                &at,
-                                true,
-                                format!("indicator `{id}` has no {what} in `{lang}`"),
+                        let (message, hint) = if what == "name" {
+                            (
+                                msg!("catalog-no-name", id = &id, lang = lang),
+                                msg!("catalog-no-name-hint", lang = lang),
                             )
-                            .with_hint(format!(
-                                "add `{what}: {{ {lang}: \"…\" }}` (every site language needs one)"
-                            )),
-                        );
+                        } else {
+                            (
+                                msg!("catalog-no-unit", id = &id, lang = lang),
+                                msg!("catalog-no-unit-hint", lang = lang),
+                            )
+                        };
+                        problems.push(src.error(&at, true, message).with_hint(hint));
                     }
                 }
             }
-            catalog.index.insert(id, catalog.indicators.len());
-            catalog.indicators.push(ind);
+            catalog.add(ind);
         }
-        if problems.is_empty() {
-            Ok(catalog)
-        } else {
-            Err(problems)
-        }
+        (Some(catalog), problems)
+    }
+
+    fn add(&mut self, indicator: Indicator) {
+        self.index
+            .insert(indicator.id.clone(), self.indicators.len());
+        self.indicators.push(indicator);
     }
 }
 

@@ -10,6 +10,23 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language bantin speaks: vi or en. Without it, BANTIN_LANG, else
+    /// the site's default language.
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    pub lang: Option<String>,
+}
+
+impl Cli {
+    /// The site folder the command works on, for its default language.
+    pub fn site_root(&self) -> Option<&std::path::Path> {
+        match &self.command {
+            Command::Build(a) => Some(&a.root),
+            Command::Check(a) => Some(&a.root),
+            Command::Serve(a) => Some(&a.root),
+            Command::New(a) => Some(&a.root),
+            Command::Init(_) | Command::RemovePrevious { .. } => None,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

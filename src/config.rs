@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::fs;
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::{fs, msg};
 
 /// Text in several languages: `{ vi = "…", en = "…" }`, or one string for all.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -58,7 +58,7 @@ struct RawConfig {
     #[serde(default = "default_language")]
     default_language: String,
     #[serde(default)]
-    languages: Vec<String>,
+    languages: Option<Vec<String>>,
     #[serde(default = "default_theme")]
     theme: String,
     #[serde(default = "default_output")]
@@ -114,24 +114,46 @@ pub struct Config {
 
 pub const FILE: &str = "site.toml";
 
+/// The settings a site is read with, and the problems in them: a
+/// problem that leaves the settings usable (a missing title, a bad
+/// address) does not keep the rest of the site from being checked.
+pub type Loaded = Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// The address a site with an invalid `base_url` is checked with, so its
+/// other problems are still found (it is never published: the invalid
+/// address is an error).
+const STAND_IN_URL: &str = "http://localhost/";
+
+/// The keys of site.toml, for "did you mean".
+const KEYS: [&str; 11] = [
+    "base_url",
+    "default_language",
+    "languages",
+    "theme",
+    "output_dir",
+    "title",
+    "publisher",
+    "description",
+    "key_indicators",
+    "licence",
+    "search",
+];
+
 impl Config {
-    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    pub fn load(root: &Path) -> Loaded {
         let path = root.join(FILE);
         if !path.is_file() {
             return Err(vec![
-                Diagnostic::error(FILE, format!("no {FILE} in {}", root.display()))
-                    .with_hint("run bantin in a site folder, or name one with --root DIR"),
+                Diagnostic::error(FILE, msg!("config-missing", folder = root))
+                    .with_hint(msg!("config-missing-hint")),
             ]);
         }
-        let text = fs::read_text(&path, Path::new(FILE)).map_err(|d| vec![d])?;
+        let text = fs::read_text(root, &path, Path::new(FILE)).map_err(|d| vec![d])?;
         Self::parse(&text)
     }
 
-    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let pos = e.span().map(|s| line_col(text, s.start));
-            vec![Diagnostic::error(FILE, e.message().trim().to_owned()).at_opt(pos)]
-        })?;
+    pub fn parse(text: &str) -> Loaded {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| vec![syntax_error(text, &e)])?;
         let mut problems = Vec::new();
         let at = |key: &str| find_key(text, key);
 
@@ -141,38 +163,48 @@ impl Config {
                 problems.push(
                     Diagnostic::error(FILE, message)
                         .at_opt(at("base_url"))
-                        .with_hint(BASE_URL_HINT),
+                        .with_hint(msg!("base-url-hint")),
                 );
-                String::new()
+                STAND_IN_URL.to_owned()
             }
         };
 
         let mut languages = vec![raw.default_language.clone()];
-        for l in raw.languages {
-            if !languages.contains(&l) {
-                languages.push(l);
+        match raw.languages {
+            Some(list) if list.is_empty() => problems.push(
+                Diagnostic::error(FILE, msg!("config-languages-empty"))
+                    .at_opt(at("languages"))
+                    .with_hint(msg!(
+                        "config-languages-empty-hint",
+                        lang = raw.default_language.as_str()
+                    )),
+            ),
+            Some(list) => {
+                for l in list {
+                    if !languages.contains(&l) {
+                        languages.push(l);
+                    }
+                }
             }
+            None => {}
         }
         for l in &languages {
             if l.is_empty() || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
                 problems.push(
-                    Diagnostic::error(FILE, format!("`{l}` is not a language code"))
+                    Diagnostic::error(FILE, msg!("config-bad-language", lang = l))
                         .at_opt(at("languages"))
-                        .with_hint("use lowercase codes such as \"vi\" and \"en\""),
+                        .with_hint(msg!("config-bad-language-hint")),
                 );
             }
             if raw.title.get(l).is_none() {
                 problems.push(
-                    Diagnostic::error(FILE, format!("the site has no title in `{l}`"))
+                    Diagnostic::error(FILE, msg!("config-no-title", lang = l))
                         .at_opt(at("title"))
-                        .with_hint(format!("add `{l} = \"…\"` under [title]")),
+                        .with_hint(msg!("config-no-title-hint", lang = l)),
                 );
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Config {
+        let config = Config {
             base_url,
             default_language: raw.default_language,
             languages,
@@ -184,7 +216,8 @@ impl Config {
             key_indicators: raw.key_indicators,
             licence: raw.licence,
             search: raw.search,
-        })
+        };
+        Ok((config, problems))
     }
 
     /// The path part of base_url: "/" or "/bantin/".
@@ -194,17 +227,50 @@ impl Config {
     }
 }
 
-const BASE_URL_HINT: &str = "write it in full, e.g. https://congthuong.haiphong.gov.vn/bantin/";
+/// The default language of the site at `root`, as its site.toml says
+/// (even one with mistakes elsewhere): the language bantin speaks to its
+/// editors unless told otherwise. `None` without a readable site.toml.
+pub fn default_language_of(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    Some(
+        table
+            .get("default_language")
+            .and_then(toml::Value::as_str)
+            .map_or_else(default_language, str::to_owned),
+    )
+}
+
+/// A TOML mistake, at its place; an unknown key gets a "did you mean".
+fn syntax_error(text: &str, e: &toml::de::Error) -> Diagnostic {
+    let pos = e.span().map(|s| line_col(text, s.start));
+    let detail = e.message().trim();
+    let unknown = detail
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next());
+    let d = match unknown {
+        Some(key) => {
+            let hint = match did_you_mean(key, KEYS) {
+                Some(k) => msg!("did-you-mean", name = k),
+                None => msg!("allowed-keys", keys = KEYS.join(", ")),
+            };
+            Diagnostic::error(FILE, msg!("config-unknown-key", key = key)).with_hint(hint)
+        }
+        None => Diagnostic::error(FILE, msg!("config-syntax", detail = detail))
+            .with_hint(msg!("config-syntax-hint")),
+    };
+    d.at_opt(pos)
+}
 
 /// An absolute web address ending in `/`, from site.toml or `--base-url`.
-pub fn normalize_base_url(url: &str) -> Result<String, String> {
+pub fn normalize_base_url(url: &str) -> Result<String, crate::messages::Message> {
     let mut url = url.trim().to_owned();
     let host = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     if host.is_none_or(|h| h.is_empty() || h.starts_with('/')) || url.contains(char::is_whitespace)
     {
-        return Err(format!("base_url `{url}` is not an absolute web address"));
+        return Err(msg!("base-url-not-absolute", url = url));
     }
     if !url.ends_with('/') {
         url.push('/');
@@ -216,7 +282,7 @@ impl Config {
     /// Publishes for another address (`--base-url`), checked like site.toml's.
     pub fn set_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         self.base_url = normalize_base_url(url)
-            .map_err(|m| Diagnostic::error("--base-url", m).with_hint(BASE_URL_HINT))?;
+            .map_err(|m| Diagnostic::error("--base-url", m).with_hint(msg!("base-url-hint")))?;
         Ok(())
     }
 }
@@ -262,7 +328,8 @@ en = "Bulletin"
 
     #[test]
     fn reads_defaults_and_base_path() {
-        let c = Config::parse(GOOD).unwrap();
+        let (c, problems) = Config::parse(GOOD).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.base_url, "https://org.github.io/bantin/");
         assert_eq!(c.base_path(), "/bantin/");
         assert_eq!(c.languages, ["vi", "en"]);
@@ -276,18 +343,30 @@ en = "Bulletin"
         )
         .unwrap_err();
         assert_eq!(e[0].line, Some(2), "{e:?}");
-        assert!(
-            e[0].message.contains("unknown field `language`"),
-            "{}",
-            e[0].message
+        assert_eq!(e[0].message.to_string(), "unknown setting `language`");
+        assert_eq!(
+            e[0].hint.as_ref().unwrap().to_string(),
+            "did you mean `languages`?"
         );
-        let e = Config::parse(
+        let (_, e) = Config::parse(
             "base_url = \"https://x.vn/\"\nlanguages = [\"vi\", \"en\"]\n[title]\nvi = \"x\"\n",
         )
-        .unwrap_err();
+        .unwrap();
         assert_eq!(
-            (e[0].line, e[0].message.as_str()),
+            (e[0].line, e[0].message.to_string().as_str()),
             (Some(3), "the site has no title in `en`")
         );
+    }
+
+    #[test]
+    fn an_empty_list_of_languages_is_an_error() {
+        let (c, e) = Config::parse(
+            "base_url = \"https://x.vn/\"\nlanguages = []\n[title]\nvi = \"x\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.languages, ["vi"]);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].line, Some(2));
+        assert_eq!(e[0].message.id, "config-languages-empty");
     }
 }

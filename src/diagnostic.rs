@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::{Lang, Message};
+
 /// How serious a problem is: errors stop a build, warnings do not.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -95,28 +97,29 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), where known.
     pub column: Option<usize>,
-    pub message: String,
+    /// What is wrong, to be put into the reader's words ([`Message`]).
+    pub message: Message,
     /// What the editor can do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// The rule that found it (`consistency/growth`), for `--format json`
     /// and for grouping.
     pub rule: Rule,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<PathBuf>, message: Message) -> Self {
         Diagnostic {
             level: Level::Error,
             file: file.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
             hint: None,
             rule: Rule::Form,
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, message: Message) -> Self {
         Diagnostic {
             level: Level::Warning,
             ..Diagnostic::error(file, message)
@@ -142,12 +145,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 
-    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+    pub fn with_hint_opt(mut self, hint: Option<Message>) -> Self {
         if hint.is_some() {
             self.hint = hint;
         }
@@ -165,19 +168,27 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+impl Diagnostic {
+    /// `path:line:col: error: message`, its hint below, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = format!(
             "{}: {}: {}",
             self.location(),
-            self.level.as_str(),
-            self.message
-        )?;
+            crate::msg!("level", level = self.level.as_str()).text(lang),
+            self.message.text(lang)
+        );
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            out.push_str("\n  ");
+            out.push_str(&crate::msg!("hint", hint = hint.text(lang)).text(lang));
         }
-        Ok(())
+        out
+    }
+}
+
+/// In English (logs and tests); reports use [`Diagnostic::text`].
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -228,7 +239,16 @@ impl Diagnostics {
     /// The same problem found once per language is reported once.
     pub fn deduplicated(mut self) -> Diagnostics {
         let mut seen = std::collections::HashSet::new();
-        self.items.retain(|d| seen.insert(d.to_string()));
+        self.items.retain(|d| {
+            seen.insert((
+                d.file.clone(),
+                d.line,
+                d.column,
+                d.level,
+                d.message.clone(),
+                d.hint.clone(),
+            ))
+        });
         self
     }
 }
@@ -296,12 +316,16 @@ mod tests {
 
     #[test]
     fn displays_location_and_hint() {
-        let d = Diagnostic::error("content/a.yaml", "bad")
+        let d = Diagnostic::error("content/a.yaml", Message::verbatim("bad"))
             .at(3, 7)
-            .with_hint("fix it");
+            .with_hint(Message::verbatim("fix it"));
         assert_eq!(
             d.to_string(),
             "content/a.yaml:3:7: error: bad\n  hint: fix it"
+        );
+        assert_eq!(
+            d.text(Lang::Vi),
+            "content/a.yaml:3:7: lỗi: bad\n  gợi ý: fix it"
         );
     }
 }

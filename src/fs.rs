@@ -8,33 +8,81 @@ use anyhow::{Context, Result};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 
 /// The largest text file bantin reads: a bulletin is a few kilobytes, so
 /// anything larger is a mistake (a data dump saved in the wrong place).
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Reads an editor's text file. Errors are diagnostics against `shown`.
-pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
+/// Reads an editor's text file, `path` under the site folder `root`.
+/// Errors are diagnostics against `shown`.
+pub fn read_text(root: &Path, path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    inside(root, path, shown)?;
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(shown, e))?;
     if meta.len() > MAX_TEXT_BYTES {
         return Err(Diagnostic::error(
             shown,
-            format!(
-                "the file is {} MB, larger than the {} MB bantin reads",
-                meta.len() / (1024 * 1024),
-                MAX_TEXT_BYTES / (1024 * 1024)
+            msg!(
+                "file-too-large",
+                size = meta.len() / (1024 * 1024),
+                limit = MAX_TEXT_BYTES / (1024 * 1024)
             ),
         )
-        .with_hint("a data file holds one period's figures; move large tables elsewhere"));
+        .with_hint(msg!("file-too-large-hint")));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(shown, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(shown, e))?;
     decode_text(bytes).map_err(|(line, column)| {
-        Diagnostic::error(shown, "the file is not UTF-8 text")
+        Diagnostic::error(shown, msg!("file-not-utf8"))
             .at(line, column)
-            .with_hint("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)")
+            .with_hint(msg!("file-not-utf8-hint"))
     })
+}
+
+/// Reads a file of the site as it is (an image of `static/`), refusing
+/// one that lies outside the site folder `root`.
+pub fn read_bytes(root: &Path, path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+    inside(root, path, shown)?;
+    std::fs::read(path).map_err(|e| unreadable(shown, e))
+}
+
+/// Why a file cannot be read, in the reader's words for the usual causes
+/// (the system's own words otherwise).
+fn unreadable(shown: &Path, e: std::io::Error) -> Diagnostic {
+    use std::io::ErrorKind;
+    let message = match e.kind() {
+        ErrorKind::NotFound => msg!("file-not-found"),
+        ErrorKind::PermissionDenied => msg!("file-permission-denied"),
+        ErrorKind::IsADirectory => msg!("file-is-folder"),
+        _ => msg!("file-unreadable", reason = e.to_string()),
+    };
+    Diagnostic::error(shown, message)
+}
+
+/// Refuses a file that is, or lies under, a link leading out of the site
+/// folder `root`: a site comes from a repository, and a pull request must
+/// not publish the building machine's files (`/etc/passwd` linked in as
+/// a page). Links that stay inside the site are followed as usual.
+pub fn inside(root: &Path, path: &Path, shown: &Path) -> Result<(), Diagnostic> {
+    // A path that does not resolve is left for the read to report.
+    let (Ok(root), Ok(real)) = (root.canonicalize(), path.canonicalize()) else {
+        return Ok(());
+    };
+    if real.starts_with(&root) {
+        return Ok(());
+    }
+    Err(
+        Diagnostic::error(shown, msg!("file-outside-site", target = real.as_path()))
+            .with_hint(msg!("file-outside-site-hint")),
+    )
+}
+
+/// A path with `/` between its parts on every system, as reports and
+/// addresses write it.
+pub fn slashed(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// UTF-8 check and normalisation; on invalid bytes, the 1-based line and

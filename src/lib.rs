@@ -27,6 +27,7 @@ pub(crate) mod diagnostic;
 pub(crate) mod fingerprint;
 pub(crate) mod fs;
 pub(crate) mod locale;
+pub mod messages;
 pub mod narrative;
 pub(crate) mod opendata;
 pub(crate) mod output;
@@ -75,6 +76,9 @@ pub struct BuildReport {
     /// The previous site, moved aside, to remove with [`remove_previous`]
     /// (the new one is already in place).
     pub previous: Option<PathBuf>,
+    /// How to look at the result on this computer, when it was built for
+    /// another address.
+    pub look_locally: Option<messages::Message>,
 }
 
 /// Removes the previous site a build moved aside (and nothing else).
@@ -105,15 +109,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Where the site goes and what the previous one there can give. An
     // output folder that is refused is said once the site's own problems
     // are known, as they come first.
-    let target = loaded
-        .as_ref()
-        .ok()
-        .map(|(site, theme, _)| Target::of(opts, site, theme));
+    let target = loaded.as_ref().ok().and_then(|l| {
+        let theme = l.theme.as_ref()?;
+        Some(Target::of(opts, &l.site, theme))
+    });
     timings.lap("record", since);
     let keep = |key: &str| target.as_ref()?.keep(key);
     let findings = |b: &site::Release| target.as_ref()?.previous.as_ref()?.findings(b);
     let reuse = match (&loaded, &target) {
-        (Ok((site, _, _)), Some(t)) if t.staging.is_ok() => {
+        (Ok(pipeline::Loaded { site, .. }), Some(t)) if t.staging.is_ok() => {
             let (data, index) = t.reusable(site);
             Some(pipeline::Reuse {
                 pages: &keep,
@@ -144,9 +148,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let Some(e) = unwritten.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(BuildError::Output(e));
     }
-    let (Some(_), Some(rendered)) = (&run.site, run.rendered) else {
+    let (Some((site, _)), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
+    let look_locally = look_locally(&site.config);
     let checked = run.checked;
     let mut findings = run.findings;
     if pipeline::stops_after(Stage::Links, &findings) {
@@ -178,10 +183,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         let indexed = indexing.map(|t| {
             t.join().unwrap_or_else(|_| {
                 (
-                    Err(Diagnostic::error(
-                        config::FILE,
-                        "indexing for search failed",
-                    )),
+                    Err(search::problem("indexing for search failed")),
                     Duration::ZERO,
                 )
             })
@@ -239,6 +241,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         elapsed: started.elapsed(),
         timings,
         previous,
+        look_locally,
+    })
+}
+
+/// How to look at a site built for the web on this computer: its pages
+/// link to `base_url`'s path, so `public/` opened as it is (a file, or a
+/// plain local server) shows them unstyled, with broken links. Said when
+/// `base_url` is not this computer.
+fn look_locally(config: &config::Config) -> Option<messages::Message> {
+    let host = config
+        .base_url
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split(['/', ':']).next().unwrap_or(""));
+    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    (!local).then(|| {
+        msg!(
+            "build-look-locally",
+            url = config.base_url.as_str(),
+            output = config.output_dir.as_path()
+        )
     })
 }
 
@@ -315,14 +337,19 @@ impl Target {
 /// `bantin new PERIOD`: the folder of a new release in the site at
 /// `root`. The site must load (its catalogue and last year's figures are
 /// what the new files are made of).
-pub fn new_release(root: &Path, period: &str) -> Result<Vec<PathBuf>, BuildError> {
+pub fn new_release(root: &Path, period: &str) -> Result<scaffold::NewRelease, BuildError> {
     let period = period::Period::parse(period).map_err(|m| {
         let mut list = Diagnostics::new();
         list.push(Diagnostic::error("bantin new", m));
         BuildError::Site(list)
     })?;
-    let (site, theme, _) = pipeline::load(root, None).map_err(BuildError::Site)?;
-    Ok(scaffold::new_release(&site, &theme, &period)?)
+    let loaded = pipeline::load(root, None).map_err(BuildError::Site)?;
+    // A new release is made of the catalogue and last year's figures: a
+    // site whose catalogue or theme cannot be read has to be fixed first.
+    let Some(theme) = loaded.theme.as_ref().filter(|_| loaded.checkable()) else {
+        return Err(BuildError::Site(loaded.findings));
+    };
+    Ok(scaffold::new_release(&loaded.site, theme, &period)?)
 }
 
 /// What `bantin check` found.

@@ -18,6 +18,13 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// No strings: for a [`Locale`] used only for its numbers.
+    pub fn empty() -> Strings {
+        Strings {
+            table: toml::Table::new(),
+        }
+    }
+
     pub fn parse(text: &str) -> Result<Strings, toml::de::Error> {
         Ok(Strings {
             table: toml::from_str(text)?,

@@ -5,10 +5,16 @@ mod cmd;
 
 use std::process::ExitCode;
 
+use bantin::messages::Lang;
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    let site_language = cli.site_root().and_then(bantin::config::default_language_of);
+    Lang::set_current(Lang::choose(
+        cli.lang.as_deref().and_then(Lang::parse),
+        site_language.as_deref(),
+    ));
     match cli.command {
         cli::Command::Build(args) => cmd::build::run(args),
         cli::Command::Check(args) => cmd::check::run(args),

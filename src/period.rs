@@ -2,6 +2,8 @@
 //! `2024-9M`, `2021-03`, `2019`), order, slugs, and "same period last year".
 //! Titles per language live in `crate::locale`.
 
+use crate::messages::Message;
+use crate::msg;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -47,21 +49,20 @@ pub struct Period {
 
 impl Period {
     /// Parses what an editor writes; the error says what would be right.
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Result<Period, Message> {
         let t = text.trim();
-        let expected = "write a period as 2019, 2021-Q1, 2022-H1, 2024-9M or 2021-03";
         let (year_text, rest) = match t.split_once('-') {
             Some((y, r)) => (y, Some(r)),
             None => (t, None),
         };
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("`{t}` is not a period: {expected}"));
+            return Err(msg!("period-invalid", written = t));
         }
         let year: i32 = year_text
             .parse()
-            .map_err(|_| format!("`{t}`: {expected}"))?;
+            .map_err(|_| msg!("period-invalid", written = t))?;
         if !(1900..=2200).contains(&year) {
-            return Err(format!("`{t}`: the year {year} is out of range"));
+            return Err(msg!("period-year-range", written = t, year = year));
         }
         let Some(rest) = rest else {
             return Ok(Period {
@@ -78,32 +79,26 @@ impl Period {
         let span = if let Some(q) = upper.strip_prefix('Q') {
             match number(q) {
                 Some(q @ 1..=4) => Span::Quarter(q),
-                _ => return Err(format!("`{t}`: a quarter is Q1, Q2, Q3 or Q4")),
+                _ => return Err(msg!("period-bad-quarter", written = t)),
             }
         } else if upper == "H1" {
             Span::Cumulative(6)
         } else if upper.starts_with('H') {
-            return Err(format!(
-                "`{t}`: the first half of a year is written {year}-H1 (or {year}-6M)"
-            ));
+            return Err(msg!("period-bad-half", written = t, year = year.to_string()));
         } else if let Some(n) = upper.strip_suffix('M') {
             match number(n) {
                 Some(n @ 1..=11) => Span::Cumulative(n),
                 Some(12) => {
-                    return Err(format!(
-                        "`{t}`: twelve months are the whole year: write {year}"
-                    ));
+                    return Err(msg!("period-twelve-months", written = t, year = year.to_string()));
                 }
                 _ => {
-                    return Err(format!(
-                        "`{t}`: cumulative months are {year}-1M … {year}-11M"
-                    ));
+                    return Err(msg!("period-bad-months", written = t, year = year.to_string()));
                 }
             }
         } else {
             match number(&upper) {
                 Some(m @ 1..=12) => Span::Month(m),
-                _ => return Err(format!("`{t}` is not a period: {expected}")),
+                _ => return Err(msg!("period-invalid", written = t)),
             }
         };
         Ok(Period { year, span })
@@ -219,6 +214,7 @@ mod tests {
         assert!(
             Period::parse("2021-12M")
                 .unwrap_err()
+                .to_string()
                 .contains("write 2021")
         );
     }

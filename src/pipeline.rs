@@ -36,17 +36,43 @@ pub enum Stage {
 
 /// The one stopping rule: whether the findings so far keep the run from
 /// going past `stage`. Errors never stop a run before the next stage
-/// could still find something: problems in the figures do not keep the
-/// pages from rendering (so their links are checked too), but a call
-/// that names nothing, or a template that does not parse, does; and a
-/// site whose pages failed to render, or that has any error once its
-/// links are checked, is not indexed (it will not be published).
+/// could still find something, so one run reports every problem:
+///
+/// - loading sets aside what it cannot read (a release, a page) and the
+///   rules run on the rest ([`Loaded::checkable`] and
+///   [`Loaded::renderable`] say what a broken catalogue or theme stops);
+/// - problems in the figures do not keep the pages from rendering (so
+///   their links are checked too); a page that cannot be made (a call
+///   that names nothing) is left out, and the others are still made;
+/// - a site with any error once its links are checked is not indexed (it
+///   will not be published).
 pub fn stops_after(stage: Stage, findings: &Diagnostics) -> bool {
     let errors = || findings.iter().filter(|d| d.level == Level::Error);
     match stage {
-        Stage::Load => findings.has_errors(),
-        Stage::Check => errors().any(|d| matches!(d.rule, Rule::Call | Rule::Theme)),
+        Stage::Load => false,
+        Stage::Check => errors().any(|d| d.rule == Rule::Theme),
         Stage::Render | Stage::Links | Stage::Index => findings.has_errors(),
+    }
+}
+
+/// What the load stage read: the site (less what it set aside), its theme
+/// if the theme's files could be read, and every problem found.
+pub struct Loaded {
+    pub site: Site,
+    pub theme: Option<Theme>,
+    pub findings: Diagnostics,
+}
+
+impl Loaded {
+    /// Whether the rules can run: not without a catalogue, against which
+    /// every figure would be unknown (its own errors are reported).
+    pub fn checkable(&self) -> bool {
+        !self.site.catalog.unread
+    }
+
+    /// Whether the pages can be made: not without a theme.
+    pub fn renderable(&self) -> bool {
+        self.checkable() && self.theme.is_some()
     }
 }
 
@@ -76,13 +102,11 @@ impl Checked {
     }
 }
 
-/// Load: reads the site and its theme, with the warnings of reading.
-/// `base_url` overrides site.toml's.
-pub fn load(
-    root: &Path,
-    base_url: Option<&str>,
-) -> Result<(Site, Theme, Diagnostics), Diagnostics> {
-    let (mut site, warnings) = Site::load(root)?;
+/// Load: reads the site and its theme, with every problem of reading.
+/// `base_url` overrides site.toml's. Only a site.toml that cannot be read
+/// (or a `--base-url` that is no address) is `Err`.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
+    let (mut site, mut findings) = Site::load(root)?;
     if let Some(url) = base_url {
         site.config.set_base_url(url).map_err(|d| {
             let mut list = Diagnostics::new();
@@ -90,8 +114,14 @@ pub fn load(
             list
         })?;
     }
-    let theme = Theme::load(root, &site.config)?;
-    Ok((site, theme, warnings))
+    let theme = Theme::load(root, &site.config)
+        .map_err(|found| findings.extend(found))
+        .ok();
+    Ok(Loaded {
+        site,
+        theme,
+        findings,
+    })
 }
 
 /// Check: every rule that needs only the loaded site. The rules of each
@@ -172,12 +202,14 @@ pub fn links(site: &Site, rendered: &Rendered) -> Diagnostics {
     )
 }
 
-/// Every file of a rendered site: made now, or kept.
+/// Every file of a rendered site: made now, or kept, or (for a page that
+/// could not be made, whose own errors are reported) to be made.
 fn all_paths(rendered: &Rendered) -> HashSet<&str> {
     rendered
         .made
         .iter()
         .chain(&rendered.kept)
+        .chain(&rendered.failed_paths)
         .map(String::as_str)
         .collect()
 }
@@ -282,7 +314,7 @@ pub fn run(root: &Path, base_url: Option<&str>, until: Stage) -> Run {
 /// `sink` as soon as it is made (and its links are looked at then), so
 /// the site is never held in memory whole.
 pub fn run_loaded(
-    loaded: Result<(Site, Theme, Diagnostics), Diagnostics>,
+    loaded: Result<Loaded, Diagnostics>,
     timings: Timings,
     until: Stage,
     reuse: Option<Reuse>,
@@ -293,16 +325,22 @@ pub fn run_loaded(
         ..Run::default()
     };
     let mut since = Instant::now();
-    let (site, theme, read) = match loaded {
+    let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(found) => {
             run.findings = found;
             return run;
         }
     };
-    run.findings = read;
-    if until == Stage::Load {
-        run.site = Some((site, theme));
+    let (checkable, renderable) = (loaded.checkable(), loaded.renderable());
+    let Loaded {
+        site,
+        theme,
+        findings,
+    } = loaded;
+    run.findings = findings;
+    if until == Stage::Load || !checkable {
+        run.site = theme.map(|theme| (site, theme));
         return run;
     }
     let (pages, data, before, checks) = match reuse {
@@ -315,6 +353,10 @@ pub fn run_loaded(
         run.checked = Some(checked);
         since = run.timings.lap("check", since);
     }
+    let theme = match theme {
+        Some(theme) if renderable => theme,
+        _ => return run,
+    };
     if until >= Stage::Render && !stops_after(Stage::Check, &run.findings) {
         // Pagefind indexes the pages as they are rendered, on processes of
         // its own; what it makes is kept only if the run goes to the end.
@@ -338,7 +380,11 @@ pub fn run_loaded(
             Some(&each_file),
         );
         match made {
-            Ok(rendered) => run.rendered = Some(rendered),
+            Ok(mut rendered) => {
+                run.findings.extend(std::mem::take(&mut rendered.failed));
+                run.findings = std::mem::take(&mut run.findings).deduplicated();
+                run.rendered = Some(rendered);
+            }
             Err(found) => {
                 run.findings.extend(found);
                 run.findings = std::mem::take(&mut run.findings).deduplicated();

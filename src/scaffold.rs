@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
+use crate::messages::Said;
+use crate::msg;
 use crate::catalog::Indicator;
 use crate::dataset::Field;
 use crate::period::Period;
@@ -51,15 +53,12 @@ pub const SITE_FILES: [(&str, &str); 8] = [
 pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if dir.exists() {
         if !dir.is_dir() {
-            bail!("{} exists and is not a folder", dir.display());
+            bail!(Said(msg!("init-not-folder", dir = dir)));
         }
         let mut entries =
             std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
         if entries.next().is_some() {
-            bail!(
-                "{} is not empty: a new site starts in an empty or new folder (nothing was written)",
-                dir.display()
-            );
+            bail!(Said(msg!("init-not-empty", dir = dir)));
         }
     }
     let mut written = Vec::new();
@@ -75,20 +74,29 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// The files of a new release, and whether last year's figures of the
+/// same period are written beside the indicators (only when that release
+/// exists).
+#[derive(Debug)]
+pub struct NewRelease {
+    pub files: Vec<PathBuf>,
+    pub last_year: bool,
+}
+
 /// Creates the folder of a new release for `period` in the loaded site.
 /// Returns the files written.
-pub fn new_release(site: &Site, theme: &Theme, period: &Period) -> anyhow::Result<Vec<PathBuf>> {
+pub fn new_release(site: &Site, theme: &Theme, period: &Period) -> anyhow::Result<NewRelease> {
     if let Some(b) = site.release(period) {
-        bail!(
-            "{} is already published by {} (nothing was written)",
-            period.id(),
-            b.data_file().display()
-        );
+        bail!(Said(msg!(
+            "new-exists",
+            period = period.id(),
+            file = b.data_file()
+        )));
     }
     let rel = Path::new(RELEASES_DIR).join(period.slug());
     let dir = site.root.join(&rel);
     if dir.exists() {
-        bail!("{} already exists (nothing was written)", rel.display());
+        bail!(Said(msg!("new-folder-exists", dir = rel.as_path())));
     }
     let last_year = site.release(&period.same_period_last_year());
     let mut files = vec![(
@@ -112,7 +120,10 @@ pub fn new_release(site: &Site, theme: &Theme, period: &Period) -> anyhow::Resul
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(rel);
     }
-    Ok(written)
+    Ok(NewRelease {
+        files: written,
+        last_year: last_year.is_some(),
+    })
 }
 
 /// The fields a new release asks for: those last year's release gave,

@@ -33,8 +33,11 @@ pub fn check(site: &Site, problems: &mut Diagnostics) {
 
 fn check_calls(site: &Site, n: &Narrative, period: Option<&Period>, problems: &mut Diagnostics) {
     for call in &n.calls {
-        if let Err(d) = resolve(site, n, call, period) {
-            problems.push(d);
+        match resolve(site, n, call, period) {
+            // The release it names has errors of its own, reported there.
+            Err(d) if d.message.id == crate::narrative::SET_ASIDE => {}
+            Err(d) => problems.push(d),
+            Ok(_) => {}
         }
     }
 }

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use percent_encoding::percent_decode_str;
 
 use super::Rule;
+use crate::msg;
 use crate::address::{Addresses, Page, page_file_in, page_folder_of};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::narrative::Narrative;
@@ -163,10 +164,11 @@ pub fn check_narratives(
             let href = &link.href;
             let target = resolve(href, &dir, &base, true);
             let problem = match &target {
-                Target::Site(path) if !found(path, &exists) => {
-                    format!("the link `{href}` leads to no page of the site")
+                // A page set aside for its own errors is not missing.
+                Target::Site(path) if !found(path, &exists) && !site.set_aside.has_path(path) => {
+                    msg!("dead-link", href = href)
                 }
-                Target::Outside(_) => format!("the link `{href}` leaves the site"),
+                Target::Outside(_) => msg!("link-leaves-site", href = href),
                 _ => continue,
             };
             let (line, column) = (link.line, link.column);
@@ -177,8 +179,8 @@ pub fn check_narratives(
             };
             broken.insert(target);
             let hint = match did_you_mean(&wanted, known.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "link to a page of the site as /2021-q1/, /en/indicators/exports/ or /data/all.csv (an address from the site's root)".to_owned(),
+                Some(s) => msg!("did-you-mean", name = s),
+                None => msg!("dead-link-hint"),
             };
             problems.push(
                 Diagnostic::error(&n.file, problem)

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 pub(crate) use crate::diagnostic::Rule;
 use crate::diagnostic::{Diagnostic, Diagnostics, Level};
+use crate::messages::Message;
 use crate::site::{Release, Site};
 use crate::yaml::{Source, YamlPath};
 
@@ -108,7 +109,7 @@ impl<'a> DataFiles<'a> {
         at_key: bool,
         level: Level,
         rule: Rule,
-        message: impl Into<String>,
+        message: Message,
     ) -> Diagnostic {
         self.in_file(&b.data_file(), path, at_key, level, rule, message)
     }
@@ -122,11 +123,12 @@ impl<'a> DataFiles<'a> {
         at_key: bool,
         level: Level,
         rule: Rule,
-        message: impl Into<String>,
+        message: Message,
     ) -> Diagnostic {
         let mut texts = self.texts.borrow_mut();
         let text = texts.entry(shown.to_path_buf()).or_insert_with(|| {
-            crate::fs::read_text(&self.site.root.join(shown), shown).unwrap_or_default()
+            let root = &self.site.root;
+            crate::fs::read_text(root, &root.join(shown), shown).unwrap_or_default()
         });
         let src = Source { shown, text };
         let mut d = src.error(path, at_key, message).rule(rule);

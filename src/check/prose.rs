@@ -13,6 +13,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::Rule;
+use crate::messages::Message;
+use crate::msg;
 use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -240,16 +242,22 @@ fn figure_of(
     None
 }
 
-fn call_for(id: &str, field: Field) -> String {
+/// The hint: the call to write instead of the typed figure.
+fn call_for(id: &str, field: Field) -> Message {
+    let value = format!("{{{{ value(\"{id}\", \"{field}\") }}}}");
+    let change = format!("{{{{ change(\"{id}\", \"{field}\") }}}}");
     match field {
-        Field::Value => format!("{{{{ value(\"{id}\") }}}}"),
-        Field::GrowthYoy => format!(
-            "{{{{ change(\"{id}\") }}}} (it words the rise or fall) or {{{{ value(\"{id}\", \"growth_yoy\") }}}}"
+        Field::Value => msg!(
+            "typed-figure-hint",
+            call = format!("{{{{ value(\"{id}\") }}}}")
         ),
-        f if f.is_change() => {
-            format!("{{{{ change(\"{id}\", \"{f}\") }}}} or {{{{ value(\"{id}\", \"{f}\") }}}}")
-        }
-        f => format!("{{{{ value(\"{id}\", \"{f}\") }}}}"),
+        Field::GrowthYoy => msg!(
+            "typed-figure-change-hint",
+            change = format!("{{{{ change(\"{id}\") }}}}"),
+            value = value
+        ),
+        f if f.is_change() => msg!("typed-figure-change-hint", change = change, value = value),
+        _ => msg!("typed-figure-hint", call = value),
     }
 }
 
@@ -282,16 +290,11 @@ fn typed_figures(
                 problems.push(
                     Diagnostic::warning(
                         &n.file,
-                        format!(
-                            "the figure {shown} is typed into the text; it is `{id}` {field} in data.yaml"
-                        ),
+                        msg!("typed-figure", shown = shown, id = &id, field = field.name()),
                     )
                     .at(line, column)
                     .rule(Rule::TypedFigure)
-                    .with_hint(format!(
-                        "write {} instead, so every language shows the figure of the data",
-                        call_for(&id, field)
-                    )),
+                    .with_hint(call_for(&id, field)),
                 );
             }
         }
@@ -367,11 +370,11 @@ fn repeated(n: &Narrative, at: &Positions, blocks: &[Block], problems: &mut Diag
                 problems.push(
                     Diagnostic::warning(
                         &n.file,
-                        format!("this paragraph repeats the one on line {earlier}"),
+                        msg!("repeated-paragraph", line = earlier),
                     )
                     .at(line, column)
                     .rule(Rule::Repeated)
-                    .with_hint("delete one of the two"),
+                    .with_hint(msg!("repeated-paragraph-hint")),
                 );
                 continue;
             }
@@ -387,14 +390,14 @@ fn repeated(n: &Narrative, at: &Positions, blocks: &[Block], problems: &mut Diag
                     Diagnostic::warning(
                         &n.file,
                         if earlier == line {
-                            "this sentence is written twice on this line".to_owned()
+                            msg!("repeated-sentence-same-line")
                         } else {
-                            format!("this sentence repeats the one on line {earlier}")
+                            msg!("repeated-sentence", line = earlier)
                         },
                     )
                     .at(line, column)
                     .rule(Rule::Repeated)
-                    .with_hint(format!("delete one of the two: \"{}\"", shorten(&sentence))),
+                    .with_hint(msg!("repeated-sentence-hint", sentence = shorten(&sentence))),
                 ),
                 None => {
                     seen.insert(sentence, line);

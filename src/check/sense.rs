@@ -6,11 +6,14 @@ use super::{DataFiles, Rule, field_path};
 use crate::catalog::IndicatorKind;
 use crate::dataset::{Field, Fields};
 use crate::diagnostic::{Diagnostics, Level};
+use crate::messages::{Arg, Message};
+use crate::msg;
 use crate::site::{Release, Site};
 use crate::yaml::YamlPath;
 
 /// Why `x` cannot be a figure of `field`, if it cannot.
-pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(String, String)> {
+pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(Message, Message)> {
+    let x_arg = Arg::figure(x, None);
     match field {
         Field::Value
             if x < 0.0
@@ -20,26 +23,25 @@ pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(St
                 ) =>
         {
             Some((
-                format!(
-                    "a level cannot be negative ({x}), and this indicator is a {}",
-                    kind.map_or("", IndicatorKind::name)
+                msg!(
+                    "sense-negative-level",
+                    value = x_arg,
+                    kind = kind.map_or("", IndicatorKind::name)
                 ),
-                "a fall is written as a negative `growth_yoy`, not as a negative `value`"
-                    .to_owned(),
+                msg!("sense-negative-level-hint"),
             ))
         }
         Field::Share if !(0.0..=100.0).contains(&x) => Some((
-            format!("a share is between 0 and 100%, not {x}"),
-            "`share` is the percentage of the total this part makes up".to_owned(),
+            msg!("sense-share", value = x_arg),
+            msg!("sense-share-hint"),
         )),
         Field::PlanAttainment if x < 0.0 => Some((
-            format!("a plan cannot be reached to a negative degree ({x}%)"),
-            "`plan_attainment` is the level as a percentage of the year's plan, e.g. 79.8"
-                .to_owned(),
+            msg!("sense-plan", value = x_arg),
+            msg!("sense-plan-hint"),
         )),
         f if f.is_change() && x <= -100.0 => Some((
-            format!("a fall of {}% would leave nothing", -x),
-            "growth is the % change: a fall by half is -50".to_owned(),
+            msg!("sense-fall", value = Arg::figure(-x, None)),
+            msg!("sense-fall-hint"),
         )),
         _ => None,
     }
@@ -59,7 +61,7 @@ pub fn check_release(site: &Site, b: &Release, files: &DataFiles, problems: &mut
                             false,
                             Level::Error,
                             Rule::Sense,
-                            format!("`{id}`: {message}"),
+                            msg!("sense-of-indicator", id = id, message = message),
                         )
                         .with_hint(hint),
                 );
@@ -89,7 +91,7 @@ pub fn check_release(site: &Site, b: &Release, files: &DataFiles, problems: &mut
 fn each(
     fields: &Fields,
     kind: Option<IndicatorKind>,
-    mut found: impl FnMut(Field, String, String),
+    mut found: impl FnMut(Field, Message, Message),
 ) {
     for (field, x) in fields.present() {
         if let Some((message, hint)) = nonsense(field, x, kind) {

@@ -61,7 +61,7 @@ fn growth_passes_within_rounding_and_fails_outside() {
     assert_eq!(
         found(&s, Rule::Growth),
         [
-            "error content/bulletins/b/data.yaml:4:41: `exports` growth_yoy is 25.3%, but the levels give 25.15%: 5718.5 in 2021-Q1 against 4569.3 in 2020-Q1"
+            "error content/bulletins/b/data.yaml:4:41: `exports` growth_yoy is 25.3%, but the levels give 25.15%: 5,718.5 in 2021-Q1 against 4,569.3 in 2020-Q1"
         ]
     );
     // Against an estimate, the same disagreement is a warning.
@@ -84,7 +84,7 @@ fn a_unit_slip_is_named_once_and_silences_the_rest() {
     assert_eq!(
         found(&s, Rule::Unit),
         [
-            "error content/bulletins/b/data.yaml:4:21: `exports` value 19 in 2020 is about 1,000 times smaller than its series: 15770 in 2019, up 18.46%, gives about 18681"
+            "error content/bulletins/b/data.yaml:4:21: `exports` value 19 in 2020 is about 1,000 times smaller than its series: 15,770 in 2019, up 18.46%, gives about 18,681"
         ]
     );
     // The growth that disagrees because of it is not reported again.
@@ -103,7 +103,7 @@ fn a_unit_slip_is_named_once_and_silences_the_rest() {
     let got = found(&s, Rule::Unit);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(
-        got[0].contains("value 19000000 in 2020 is about 1,000,000 times larger"),
+        got[0].contains("value 19,000,000 in 2020 is about 1,000,000 times larger"),
         "{got:?}"
     );
     let fine = release("2020", "estimate", "value: 18700, growth_yoy: 18.46");
@@ -140,7 +140,7 @@ fn months_add_up_to_their_quarter_for_flows_only() {
     assert_eq!(
         found(&s, Rule::Sum),
         [
-            "error content/bulletins/r3/data.yaml:4:21: `exports` value 5812.3 in 2023-Q1 is not the sum of its parts: 2023-01 1800 + 2023-02 1950.5 + 2023-03 1960.8 = 5711.3"
+            "error content/bulletins/r3/data.yaml:4:21: `exports` value 5,812.3 in 2023-Q1 is not the sum of its parts: 2023-01 1,800 + 2023-02 1,950.5 + 2023-03 1,960.8 = 5,711.3"
         ]
     );
     // A stock does not add up over months.

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::{DataFiles, Rule};
 use crate::config::LocalText;
 use crate::diagnostic::{Diagnostic, Diagnostics, Level};
+use crate::msg;
 use crate::site::{PAGES_DIR, Site};
 use crate::yaml::YamlPath;
 
@@ -20,18 +21,20 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                 problems.push(
                     Diagnostic::warning(
                         b.dir.join(format!("index.{lang}.md")),
-                        format!(
-                            "{} has no `{lang}` narrative: its `{lang}` page shows the figures with a note that the text is not yet available",
-                            b.period().id()
+                        msg!(
+                            "translation-no-narrative",
+                            period = b.period().id(),
+                            lang = lang
                         ),
                     )
                     .rule(Rule::Translation)
-                    .with_hint(format!(
-                        "translate {} into this file",
-                        b.narratives()
+                    .with_hint(msg!(
+                        "translation-no-narrative-hint",
+                        file = b
+                            .narratives()
                             .values()
                             .next()
-                            .map(|n| n.file.display().to_string())
+                            .map(|n| crate::fs::slashed(&n.file))
                             .unwrap_or_default()
                     )),
                 );
@@ -51,12 +54,15 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
             );
             for (row, what, text) in texts {
                 for lang in missing(text, langs) {
-                    let (path, where_) = match row {
+                    let (path, message) = match row {
                         Some(i) => (
                             at().key("rows").index(i).key("label"),
-                            format!("a row of `{}`", bd.id),
+                            msg!("translation-no-row-label", id = &bd.id, lang = lang),
                         ),
-                        None => (at().key(what), format!("`{}`", bd.id)),
+                        None => (
+                            at().key(what),
+                            msg!("translation-no-breakdown-text", id = &bd.id, lang = lang, what = what),
+                        ),
                     };
                     problems.push(
                         files
@@ -66,11 +72,12 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                                 false,
                                 Level::Warning,
                                 Rule::Translation,
-                                format!("{where_} has no `{lang}` {what}"),
+                                message,
                             )
-                            .with_hint(format!(
-                                "add `{lang}: \"…\"`; until then the page shows it in {}",
-                                site.config.default_language
+                            .with_hint(msg!(
+                                "translation-add-until",
+                                lang = lang,
+                                default = &site.config.default_language
                             )),
                     );
                 }
@@ -82,10 +89,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
             problems.push(
                 Diagnostic::warning(
                     Path::new(PAGES_DIR).join(format!("{}.{lang}.md", p.slug)),
-                    format!(
-                        "the page `{}` has no `{lang}` version, so it is not published in `{lang}`",
-                        p.slug
-                    ),
+                    msg!("translation-no-page", slug = &p.slug, lang = lang),
                 )
                 .rule(Rule::Translation),
             );
@@ -103,9 +107,14 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                             false,
                             Level::Warning,
                             Rule::Translation,
-                            format!("`{}` has no `{lang}` {what}", ind.id),
+                            msg!(
+                                "translation-no-indicator-text",
+                                id = &ind.id,
+                                lang = lang,
+                                what = what
+                            ),
                         )
-                        .with_hint(format!("add `{lang}: \"…\"`")),
+                        .with_hint(msg!("translation-add", lang = lang)),
                 );
             }
         }

@@ -3,8 +3,9 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use bantin::messages::{Lang, Message};
 use bantin::report::{self, Style};
-use bantin::{BuildError, BuildOptions};
+use bantin::{BuildError, BuildOptions, msg};
 
 use crate::cli::BuildArgs;
 
@@ -15,14 +16,16 @@ pub fn run(args: BuildArgs) -> ExitCode {
         base_url: args.base_url.clone(),
         force: args.force,
     };
+    let lang = Lang::current();
+    let say = |m: Message| m.text(lang);
     let style = Style::for_stream(std::io::stderr().is_terminal());
     match bantin::build(&opts) {
         Ok(report) => {
             if args.timings {
-                eprint!("Timings:\n{}", report.timings.table());
+                eprint!("{}\n{}", say(msg!("timings")), report.timings.table());
             }
             if !report.warnings.is_empty() {
-                eprintln!("{}", report::human(&report.warnings, style));
+                eprintln!("{}", report::human(&report.warnings, style, lang));
             }
             let per_lang: Vec<String> = report
                 .pages
@@ -32,27 +35,35 @@ pub fn run(args: BuildArgs) -> ExitCode {
             let total: usize = report.pages.values().sum();
             let kept = match report.pages_kept {
                 0 => String::new(),
-                n => format!("; {} rendered, {n} unchanged", total - n),
+                n => say(msg!("build-kept", rendered = total - n, kept = n)),
             };
             println!(
-                "Built {total} pages ({}{kept}), {} files in {} ms into {}",
-                per_lang.join(", "),
-                report.files,
-                report.elapsed.as_millis(),
-                report.output.display()
+                "{}",
+                say(msg!(
+                    "build-done",
+                    pages = total,
+                    languages = per_lang.join(", "),
+                    kept = kept,
+                    files = report.files,
+                    ms = report.elapsed.as_millis().to_string(),
+                    output = report.output.display().to_string()
+                ))
             );
+            if let Some(how) = &report.look_locally {
+                println!("{}", say(how.clone()));
+            }
             if let Some(previous) = &report.previous {
                 remove_in_background(previous);
             }
             ExitCode::SUCCESS
         }
         Err(BuildError::Site(problems)) => {
-            eprintln!("{}", report::human(&problems, style));
-            eprintln!("Nothing was written: fix the errors above and build again.");
+            eprintln!("{}", report::human(&problems, style, lang));
+            eprintln!("{}", say(msg!("build-nothing-written")));
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", bantin::messages::error_text(&e, lang));
             ExitCode::FAILURE
         }
     }
@@ -75,7 +86,7 @@ fn remove_in_background(previous: &std::path::Path) {
     if helper.is_err()
         && let Err(e) = bantin::remove_previous(previous)
     {
-        eprintln!("warning: {e:#}");
+        eprintln!("{}", msg!("warning-detail", detail = format!("{e:#}")).text(Lang::current()));
     }
 }
 
@@ -84,7 +95,7 @@ pub fn remove_previous(dir: std::path::PathBuf) -> ExitCode {
     match bantin::remove_previous(&dir) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", bantin::messages::error_text(&e, Lang::current()));
             ExitCode::FAILURE
         }
     }

@@ -4,26 +4,26 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use bantin::Level;
+use bantin::messages::Lang;
 use bantin::report::{self, Style};
+use bantin::{Level, msg};
 
 use crate::cli::{CheckArgs, Format};
 
 pub fn run(args: CheckArgs) -> ExitCode {
     let report = bantin::check_site(&args.root, args.base_url.as_deref());
     let findings = &report.findings;
+    let lang = Lang::current();
     if args.timings {
-        eprint!("Timings:\n{}", report.timings.table());
+        eprint!("{}\n{}", msg!("timings").text(lang), report.timings.table());
     }
     match args.format {
-        Format::Json => print!("{}", report::json(findings, report.output_checked)),
+        Format::Json => print!("{}", report::json(findings, report.output_checked, lang)),
         Format::Human => {
             let style = Style::for_stream(std::io::stdout().is_terminal());
-            println!("{}", report::human(findings, style));
+            println!("{}", report::human(findings, style, lang));
             if !report.output_checked {
-                println!(
-                    "The links of the built pages were not checked: fix the errors above first."
-                );
+                println!("{}", msg!("check-links-unchecked").text(lang));
             }
         }
     }

@@ -2,22 +2,26 @@
 
 use std::process::ExitCode;
 
+use bantin::messages::Lang;
+use bantin::msg;
+
 use crate::cli::InitArgs;
 
 pub fn run(args: InitArgs) -> ExitCode {
+    let lang = Lang::current();
     match bantin::scaffold::init(&args.dir) {
         Ok(files) => {
             for f in &files {
-                println!("created {}", f.display());
+                println!("{}", msg!("created", file = f.as_path()).text(lang));
             }
-            let dir = args.dir.display();
             println!(
-                "\nA new site is in {dir}. Preview it with:\n\n    cd {dir} && bantin serve\n\nThen set base_url and the titles in site.toml, the indicators in content/indicators.yaml,\nand start a release with `bantin new 2025-Q1`."
+                "\n{}",
+                msg!("init-done", dir = args.dir.display().to_string()).text(lang)
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", bantin::messages::error_text(&e, lang));
             ExitCode::FAILURE
         }
     }

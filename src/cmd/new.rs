@@ -3,30 +3,37 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use bantin::BuildError;
+use bantin::messages::Lang;
 use bantin::report::{self, Style};
+use bantin::{BuildError, msg};
 
 use crate::cli::NewArgs;
 
 pub fn run(args: NewArgs) -> ExitCode {
+    let lang = Lang::current();
     match bantin::new_release(&args.root, &args.period) {
-        Ok(files) => {
-            for f in &files {
-                println!("created {}", f.display());
+        Ok(made) => {
+            for f in &made.files {
+                println!("{}", msg!("created", file = f.as_path()).text(lang));
             }
-            println!(
-                "\nFill in the figures in data.yaml (last year's are beside each indicator) and the text of each narrative.\n`bantin check` lists what is still missing."
-            );
+            // Last year's figures are written beside each indicator only
+            // when there is a release of the same period a year before.
+            let done = if made.last_year {
+                msg!("new-done-last-year")
+            } else {
+                msg!("new-done")
+            };
+            println!("\n{}", done.text(lang));
             ExitCode::SUCCESS
         }
         Err(BuildError::Site(problems)) => {
             let style = Style::for_stream(std::io::stderr().is_terminal());
-            eprintln!("{}", report::human(&problems, style));
-            eprintln!("Nothing was written.");
+            eprintln!("{}", report::human(&problems, style, lang));
+            eprintln!("{}", msg!("nothing-written").text(lang));
             ExitCode::FAILURE
         }
         Err(BuildError::Output(e)) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}", bantin::messages::error_text(&e, lang));
             ExitCode::FAILURE
         }
     }

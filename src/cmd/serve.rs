@@ -16,7 +16,8 @@ pub fn run(args: ServeArgs) -> ExitCode {
     match serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            let lang = bantin::messages::Lang::current();
+            eprintln!("{}", bantin::messages::error_text(&e, lang));
             ExitCode::FAILURE
         }
     }

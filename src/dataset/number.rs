@@ -5,6 +5,7 @@
 use serde_yaml::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::yaml::{self, Source, YamlPath};
 
 /// A figure: a number, or nothing (left blank). Text gets a hint to the
@@ -20,22 +21,18 @@ pub fn number(
         Value::Number(n) => match n.as_f64() {
             Some(x) if x.is_finite() => Some(x),
             _ => {
-                problems.push(src.error(at, false, format!("`{n}` is not a usable figure")));
+                problems.push(src.error(at, false, msg!("figure-unusable", written = n.to_string())));
                 None
             }
         },
         Value::String(s) => {
             let hint = match machine_form(s) {
-                Some(m) => format!("`{s}` looks like a Vietnamese-formatted number; write {m}"),
-                None => "write the figure as a plain number, such as 5718.5 or -12.42".to_owned(),
+                Some(m) => msg!("figure-grouped-hint", written = s, machine = m),
+                None => msg!("figure-plain-hint"),
             };
             problems.push(
-                src.error(
-                    at,
-                    false,
-                    format!("expected a number, found the text \"{s}\""),
-                )
-                .with_hint(hint),
+                src.error(at, false, msg!("figure-is-text", written = s))
+                    .with_hint(hint),
             );
             None
         }
@@ -43,7 +40,7 @@ pub fn number(
             problems.push(src.error(
                 at,
                 false,
-                format!("expected a number, found {}", yaml::kind_of(other)),
+                msg!("figure-not-number", found = yaml::kind_of(other)),
             ));
             None
         }

@@ -8,6 +8,7 @@ use super::{Breakdown, Data, Date, Field, Fields, Row, Status};
 use crate::catalog::{Catalog, is_id};
 use crate::config::LocalText;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::msg;
 use crate::period::Period;
 use crate::yaml::{self, Source, YamlPath};
 
@@ -17,18 +18,12 @@ const BREAKDOWN_KEYS: [&str; 4] = ["title", "field", "unit", "rows"];
 /// Reads a data file; every problem found is returned, with its position.
 pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
     let doc = yaml::parse(src.text)
-        .map_err(|e| vec![Diagnostic::error(src.shown, e.message).at_opt(e.position)])?;
+        .map_err(|e| vec![e.diagnostic(src.shown)])?;
     let root = YamlPath::root();
     let Value::Mapping(map) = doc else {
         return Err(vec![
-            src.error(
-                &root,
-                false,
-                "a data file must start with `period:` and list `indicators:`",
-            )
-            .with_hint(
-                "see docs/content-format.md: period, status, published, indicators, breakdowns",
-            ),
+            src.error(&root, false, msg!("data-not-mapping"))
+                .with_hint(msg!("data-not-mapping-hint")),
         ]);
     };
     let mut problems = Vec::new();
@@ -37,15 +32,15 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
     for (k, _) in &map {
         let key = yaml::key_text(k);
         if !TOP_KEYS.contains(&key.as_str()) {
-            problems.push(src.unknown_key(&root, &key, "key", &TOP_KEYS));
+            problems.push(src.unknown_key(&root, &key, msg!("what-key"), &TOP_KEYS));
         }
     }
 
     let period = match get("period") {
         None | Some(Value::Null) => {
             problems.push(
-                src.error(&root, false, "the data file does not say its period")
-                    .with_hint("add a first line such as `period: 2021-Q1`"),
+                src.error(&root, false, msg!("data-no-period"))
+                    .with_hint(msg!("data-no-period-hint")),
             );
             None
         }
@@ -65,7 +60,7 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
                     problems.push(src.error(
                         &root.key("period"),
                         false,
-                        format!("expected a period, found {}", yaml::kind_of(v)),
+                        msg!("data-period-not-text", found = yaml::kind_of(v)),
                     ));
                     None
                 }
@@ -76,12 +71,8 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
     let status = match get("status") {
         None | Some(Value::Null) => {
             problems.push(
-                src.error(
-                    &root,
-                    false,
-                    "the data file does not say the status of its figures",
-                )
-                .with_hint("add `status: estimate`, `status: preliminary` or `status: final`"),
+                src.error(&root, false, msg!("data-no-status"))
+                    .with_hint(msg!("data-no-status-hint")),
             );
             None
         }
@@ -90,20 +81,19 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
                 [Status::NAMES.iter().position(|n| n == s).unwrap_or(0)],
         ),
         Some(v) => {
-            let written = v
-                .as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| yaml::kind_of(v).to_owned());
-            let hint = match did_you_mean(&written, Status::NAMES) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "write estimate (ước tính), preliminary (sơ bộ) or final (chính thức)"
-                    .to_owned(),
+            let written = match v.as_str() {
+                Some(s) => msg!("quoted", text = s),
+                None => yaml::kind_of(v),
+            };
+            let hint = match v.as_str().and_then(|w| did_you_mean(w, Status::NAMES)) {
+                Some(s) => msg!("did-you-mean", name = s),
+                None => msg!("data-bad-status-hint"),
             };
             problems.push(
                 src.error(
                     &root.key("status"),
                     false,
-                    format!("`{written}` is not a status"),
+                    msg!("data-bad-status", written = written),
                 )
                 .with_hint(hint),
             );
@@ -122,9 +112,9 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
                         src.error(
                             &root.key("published"),
                             false,
-                            format!("`{}` is not a date", yaml_text(v)),
+                            msg!("data-bad-date", written = yaml_text(v)),
                         )
-                        .with_hint("write the release date as YYYY-MM-DD, e.g. 2021-04-01"),
+                        .with_hint(msg!("data-bad-date-hint")),
                     );
                     None
                 }
@@ -139,21 +129,16 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
             let at = root.key("indicators");
             for (k, v) in m {
                 let id = yaml::key_text(k);
-                if catalog.get(&id).is_none() {
+                // With a catalogue that could not be read, nothing is known
+                // to be missing from it (that error is said once, there).
+                if catalog.get(&id).is_none() && !catalog.unread {
                     let hint = match did_you_mean(&id, catalog.ids()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "add `{id}` to {} first, with its name and unit",
-                            crate::catalog::FILE
-                        ),
+                        Some(s) => msg!("did-you-mean", name = s),
+                        None => msg!("data-unknown-indicator-hint", id = &id),
                     };
                     problems.push(
-                        src.error(
-                            &at.key(&id),
-                            true,
-                            format!("`{id}` is not in the indicator catalogue"),
-                        )
-                        .with_hint(hint),
+                        src.error(&at.key(&id), true, msg!("data-unknown-indicator", id = &id))
+                            .with_hint(hint),
                     );
                     continue;
                 }
@@ -164,10 +149,7 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
         Some(v) => problems.push(src.error(
             &root.key("indicators"),
             false,
-            format!(
-                "`indicators` must list indicators by id, found {}",
-                yaml::kind_of(v)
-            ),
+            msg!("data-indicators-not-mapping", found = yaml::kind_of(v)),
         )),
     }
 
@@ -187,10 +169,7 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
         Some(v) => problems.push(src.error(
             &root.key("breakdowns"),
             false,
-            format!(
-                "`breakdowns` must list tables by id, found {}",
-                yaml::kind_of(v)
-            ),
+            msg!("data-breakdowns-not-mapping", found = yaml::kind_of(v)),
         )),
     }
 
@@ -228,10 +207,7 @@ fn read_fields(
             problems.push(src.error(
                 at,
                 false,
-                format!(
-                    "expected figures such as `value:` and `growth_yoy:`, found {}",
-                    yaml::kind_of(v)
-                ),
+                msg!("data-fields-not-mapping", found = yaml::kind_of(v)),
             ));
         }
         return fields;
@@ -244,7 +220,7 @@ fn read_fields(
         let Some(field) = Field::parse(&key) else {
             let mut known: Vec<&str> = Field::NAMES.to_vec();
             known.extend(skip);
-            problems.push(src.unknown_key(at, &key, "field", &known));
+            problems.push(src.unknown_key(at, &key, msg!("what-field"), &known));
             continue;
         };
         if let Some(x) = number(src, &at.key(&key), val, problems) {
@@ -266,44 +242,39 @@ fn read_breakdown(
     let before = problems.len();
     if !is_id(id) {
         problems.push(
-            src.error(&at, true, format!("`{id}` is not a valid breakdown id"))
-                .with_hint("ids use lowercase letters a-z, digits and _ (e.g. `iip_by_sector`)"),
+            src.error(&at, true, msg!("breakdown-bad-id", id = id))
+                .with_hint(msg!("id-hint")),
         );
     } else if catalog.get(id).is_some() {
         problems.push(
             src.error(
                 &at,
                 true,
-                format!("the breakdown `{id}` has the id of an indicator"),
+                msg!("breakdown-id-taken", id = id),
             )
-            .with_hint(format!(
-                "rename it (e.g. `{id}_by_group`) so chart(\"{id}\") is not ambiguous"
-            )),
+            .with_hint(msg!("breakdown-id-taken-hint", id = id)),
         );
     }
     let Value::Mapping(m) = v else {
         problems.push(src.error(
             &at,
             false,
-            format!(
-                "a breakdown needs `title`, `field` and `rows`, found {}",
-                yaml::kind_of(v)
-            ),
+            msg!("breakdown-not-mapping", found = yaml::kind_of(v)),
         ));
         return None;
     };
     for (k, _) in m {
         let key = yaml::key_text(k);
         if !BREAKDOWN_KEYS.contains(&key.as_str()) {
-            problems.push(src.unknown_key(&at, &key, "breakdown key", &BREAKDOWN_KEYS));
+            problems.push(src.unknown_key(&at, &key, msg!("what-breakdown-key"), &BREAKDOWN_KEYS));
         }
     }
     let title = match m.get("title") {
         Some(t) => src.local_text(&at.key("title"), t, problems),
         None => {
             problems.push(
-                src.error(&at, true, format!("the breakdown `{id}` has no title"))
-                    .with_hint("add `title: { vi: \"…\", en: \"…\" }`"),
+                src.error(&at, true, msg!("breakdown-no-title", id = id))
+                    .with_hint(msg!("breakdown-no-title-hint")),
             );
             LocalText::None
         }
@@ -318,11 +289,11 @@ fn read_breakdown(
             Some(f) => Some(f),
             None => {
                 let hint = did_you_mean(s, Field::NAMES).map_or_else(
-                    || format!("the fields are: {}", Field::NAMES.join(", ")),
-                    |f| format!("did you mean `{f}`?"),
+                    || msg!("breakdown-fields", fields = Field::NAMES.join(", ")),
+                    |f| msg!("did-you-mean", name = f),
                 );
                 problems.push(
-                    src.error(&at.key("field"), false, format!("`{s}` is not a field"))
+                    src.error(&at.key("field"), false, msg!("breakdown-bad-field", written = s))
                         .with_hint(hint),
                 );
                 None
@@ -332,7 +303,7 @@ fn read_breakdown(
             problems.push(src.error(
                 &at.key("field"),
                 false,
-                format!("expected a field name, found {}", yaml::kind_of(other)),
+                msg!("breakdown-field-not-text", found = yaml::kind_of(other)),
             ));
             None
         }
@@ -350,11 +321,9 @@ fn read_breakdown(
                         src.error(
                             &at,
                             true,
-                            format!(
-                                "the breakdown `{id}` does not say which field its rows compare"
-                            ),
+                            msg!("breakdown-no-field", id = id),
                         )
-                        .with_hint("add e.g. `field: growth_yoy`"),
+                        .with_hint(msg!("breakdown-no-field-hint")),
                     );
                     None
                 }
@@ -367,9 +336,9 @@ fn read_breakdown(
             src.error(
                 &at,
                 true,
-                format!("the breakdown `{id}` compares levels but gives no unit"),
+                msg!("breakdown-no-unit", id = id),
             )
-            .with_hint("add `unit: { vi: \"triệu USD\", en: \"million USD\" }`"),
+            .with_hint(msg!("breakdown-no-unit-hint")),
         );
     }
     for (i, row) in rows.iter().enumerate() {
@@ -378,9 +347,9 @@ fn read_breakdown(
                 src.error(
                     &at.key("rows").index(i),
                     false,
-                    format!("this row has no `{field}`, the field the breakdown compares"),
+                    msg!("breakdown-row-no-field", field = field.name()),
                 )
-                .with_hint(format!("give every row a `{field}:` figure")),
+                .with_hint(msg!("breakdown-row-no-field-hint", field = field.name())),
             );
         }
     }
@@ -402,9 +371,10 @@ fn read_rows(src: &Source, at: &YamlPath, m: &Mapping, problems: &mut Vec<Diagno
                 let label = match item.as_mapping().and_then(|r| r.get("label")) {
                     Some(l) => src.local_text(&rat.key("label"), l, problems),
                     None => {
-                        problems.push(src.error(&rat, false, "this row has no label").with_hint(
-                            "write `- { label: { vi: \"…\", en: \"…\" }, growth_yoy: 12.5 }`",
-                        ));
+                        problems.push(
+                            src.error(&rat, false, msg!("breakdown-row-no-label"))
+                                .with_hint(msg!("breakdown-row-no-label-hint")),
+                        );
                         LocalText::None
                     }
                 };
@@ -412,11 +382,11 @@ fn read_rows(src: &Source, at: &YamlPath, m: &Mapping, problems: &mut Vec<Diagno
                 rows.push(Row { label, fields });
             }
         }
-        None => problems.push(src.error(at, true, "the breakdown has no `rows`")),
+        None => problems.push(src.error(at, true, msg!("breakdown-no-rows"))),
         Some(other) => problems.push(src.error(
             &at.key("rows"),
             false,
-            format!("`rows` must be a list, found {}", yaml::kind_of(other)),
+            msg!("breakdown-rows-not-list", found = yaml::kind_of(other)),
         )),
     }
     rows

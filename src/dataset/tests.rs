@@ -26,12 +26,14 @@ fn dates_are_real_calendar_days() {
 fn catalog() -> Catalog {
     let config =
         crate::config::Config::parse("base_url = \"https://x.vn/\"\n[title]\nvi = \"x\"\n")
-            .unwrap();
+            .unwrap()
+            .0;
     Catalog::parse(
         "exports:\n  name: X\n  unit: U\n",
         Path::new("c.yaml"),
         &config,
     )
+    .0
     .unwrap()
 }
 
@@ -43,10 +45,11 @@ fn collects_every_problem_with_positions() {
         text,
     };
     let problems = parse(&src, &catalog()).unwrap_err();
-    let got: Vec<(Option<usize>, &str)> = problems
+    let got: Vec<(Option<usize>, String)> = problems
         .iter()
-        .map(|d| (d.line, d.message.as_str()))
+        .map(|d| (d.line, d.message.to_string()))
         .collect();
+    let got: Vec<(Option<usize>, &str)> = got.iter().map(|(l, m)| (*l, m.as_str())).collect();
     assert_eq!(
         got,
         [
@@ -57,14 +60,14 @@ fn collects_every_problem_with_positions() {
         ]
     );
     assert_eq!(
-        problems[1].hint.as_deref(),
+        problems[1].hint.as_ref().map(|h| h.to_string()).as_deref(),
         Some("`5.718,5` looks like a Vietnamese-formatted number; write 5718.5")
     );
     assert_eq!(
-        problems[2].hint.as_deref(),
+        problems[2].hint.as_ref().map(|h| h.to_string()).as_deref(),
         Some("did you mean `growth_yoy`?")
     );
-    assert_eq!(problems[3].hint.as_deref(), Some("did you mean `exports`?"));
+    assert_eq!(problems[3].hint.as_ref().map(|h| h.to_string()).as_deref(), Some("did you mean `exports`?"));
 }
 
 #[test]

@@ -5,6 +5,8 @@
 use std::path::Path;
 
 use super::{CLOSE, Call, Func, OPEN};
+use crate::messages::Message;
+use crate::msg;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 
 /// Finds the `{{ … }}` calls, checks their form and puts placeholders in
@@ -29,9 +31,9 @@ pub(super) fn extract_calls(
             let inner_start = start + 2;
             let Some(len) = rest[inner_start..].find("}}") else {
                 problems.push(
-                    Diagnostic::error(shown, "this `{{` is never closed on its line")
+                    Diagnostic::error(shown, msg!("call-unclosed"))
                         .at(line_no, column)
-                        .with_hint("a call is written whole on one line: {{ value(\"exports\") }}"),
+                        .with_hint(msg!("call-unclosed-hint")),
                 );
                 line_out.push_str(&rest[start..]);
                 rest = "";
@@ -44,9 +46,9 @@ pub(super) fn extract_calls(
                     let is_alone = line.trim() == whole;
                     if func.is_block() && !is_alone {
                         problems.push(
-                            Diagnostic::error(shown, format!("{}() makes a chart or table: it must stand on a line of its own", func.name()))
+                            Diagnostic::error(shown, msg!("call-block-not-alone", name = func.name()))
                                 .at(line_no, column)
-                                .with_hint("put the call on its own line, with an empty line before and after"),
+                                .with_hint(msg!("call-block-not-alone-hint")),
                         );
                     }
                     let index = calls.len();
@@ -87,7 +89,7 @@ pub(super) fn extract_calls(
 }
 
 type Parsed = (Func, String, Option<String>, Option<String>);
-type ParseError = (usize, String, Option<String>);
+type ParseError = (usize, Message, Option<Message>);
 
 /// `value("exports", "growth_yoy", period="2021-03")`; errors carry the
 /// byte offset inside the braces.
@@ -99,23 +101,23 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
     if name.is_empty() {
         return Err((
             name_at,
-            "expected a call such as value(\"exports\") inside {{ }}".into(),
+            msg!("call-empty"),
             None,
         ));
     }
     let Some(func) = Func::parse(name) else {
         let hint = did_you_mean(name, Func::NAMES).map_or_else(
-            || "the calls are value(), change(), chart() and table()".to_owned(),
-            |s| format!("did you mean `{s}`?"),
+            || msg!("call-unknown-hint"),
+            |s| msg!("did-you-mean", name = s),
         );
-        return Err((name_at, format!("unknown call `{name}`"), Some(hint)));
+        return Err((name_at, msg!("call-unknown", name = name), Some(hint)));
     };
     p.skip_ws();
     if !p.eat('(') {
         return Err((
             p.pos,
-            format!("expected `(` after {name}"),
-            Some(format!("write {name}(\"id\")")),
+            msg!("call-no-paren", name = name),
+            Some(msg!("call-write", call = format!("{name}(\"id\")"))),
         ));
     }
     let mut positional = Vec::new();
@@ -127,7 +129,7 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
         }
         if !positional.is_empty() || field.is_some() || period.is_some() {
             if !p.eat(',') {
-                return Err((p.pos, "expected `,` or `)` between arguments".into(), None));
+                return Err((p.pos, msg!("call-no-comma"), None));
             }
             p.skip_ws();
         }
@@ -136,7 +138,7 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
             if field.is_some() || period.is_some() {
                 return Err((
                     at,
-                    "a plain argument cannot follow a named one".into(),
+                    msg!("call-plain-after-named"),
                     None,
                 ));
             }
@@ -148,14 +150,14 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
         if key.is_empty() || !p.eat('=') {
             return Err((
                 at,
-                "expected a quoted id such as \"exports\", or period=\"…\"".into(),
-                Some("ids are written in quotes: value(\"exports\")".into()),
+                msg!("call-expected-id"),
+                Some(msg!("call-expected-id-hint")),
             ));
         }
         p.skip_ws();
         let vat = p.pos;
         let Some(value) = p.string()? else {
-            return Err((vat, format!("expected a quoted value after {key}="), None));
+            return Err((vat, msg!("call-expected-value", key = key), None));
         };
         match key {
             "period" => period = Some(value),
@@ -163,34 +165,34 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
             _ => {
                 return Err((
                     at,
-                    format!("unknown argument `{key}`"),
-                    Some("the named arguments are period= and field=".into()),
+                    msg!("call-unknown-argument", key = key),
+                    Some(msg!("call-unknown-argument-hint")),
                 ));
             }
         }
     }
     p.skip_ws();
     if p.pos < inner.len() {
-        return Err((p.pos, "unexpected text after the call".into(), None));
+        return Err((p.pos, msg!("call-trailing-text"), None));
     }
     let mut positional = positional.into_iter();
     let Some(target) = positional.next() else {
         return Err((
             name_at,
-            format!("{name}() needs the id of an indicator or breakdown"),
-            Some(format!("write {name}(\"exports\")")),
+            msg!("call-no-id", name = name),
+            Some(msg!("call-write", call = format!("{name}(\"exports\")"))),
         ));
     };
     if let Some(f) = positional.next() {
         if field.is_some() {
-            return Err((name_at, "the field is given twice".into(), None));
+            return Err((name_at, msg!("call-field-twice"), None));
         }
         field = Some(f);
     }
     if positional.next().is_some() {
         return Err((
             name_at,
-            format!("{name}() takes at most two plain arguments"),
+            msg!("call-too-many", name = name),
             None,
         ));
     }
@@ -242,7 +244,7 @@ impl<'a> Cursor<'a> {
         };
         let body = &rest[open.len_utf8()..];
         let Some(end) = body.find(closers) else {
-            return Err((self.pos, "this quote is never closed".into(), None));
+            return Err((self.pos, msg!("call-unclosed-quote"), None));
         };
         let value = body[..end].to_owned();
         let close_len = body[end..].chars().next().map_or(1, char::len_utf8);

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::msg;
 use crate::diagnostic::Diagnostic;
 
 /// Splits `---` front matter off. Returns (front matter, body, the 1-based
@@ -28,11 +29,8 @@ pub(super) fn split<'a>(
         offset += line.len();
     }
     Err(vec![
-        Diagnostic::error(
-            shown,
-            "the front matter that starts on line 1 is never closed",
-        )
-        .at(1, 1)
-        .with_hint("did you forget the closing `---` line after `title:` and `summary:`?"),
+        Diagnostic::error(shown, msg!("front-matter-unclosed"))
+            .at(1, 1)
+            .with_hint(msg!("front-matter-unclosed-hint")),
     ])
 }

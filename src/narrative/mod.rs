@@ -22,10 +22,11 @@ use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
-pub(crate) use resolve::{Figures, Resolved, resolve};
+pub(crate) use resolve::{Figures, Resolved, SET_ASIDE, resolve};
 
 use serde_yaml::Value;
 
+use crate::msg;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Source, YamlPath};
 
@@ -124,7 +125,7 @@ impl Narrative {
             };
             match yaml::parse(&front) {
                 Err(e) => problems.push(shift(
-                    Diagnostic::error(shown, e.message).at_opt(e.position),
+                    e.diagnostic(shown),
                 )),
                 Ok(Value::Null) => {}
                 Ok(Value::Mapping(m)) => {
@@ -138,7 +139,7 @@ impl Narrative {
                                 problems.push(shift(src.error(
                                     &at,
                                     false,
-                                    format!("`{key}` must be text, found {}", yaml::kind_of(other)),
+                                    msg!("front-matter-not-text", key = &key, found = yaml::kind_of(other)),
                                 )));
                                 None
                             }
@@ -149,15 +150,14 @@ impl Narrative {
                             _ => problems.push(shift(src.unknown_key(
                                 &YamlPath::root(),
                                 &key,
-                                "front matter key",
+                                msg!("what-front-matter-key"),
                                 &FRONT_KEYS,
                             ))),
                         }
                     }
                 }
                 Ok(_) => problems.push(
-                    Diagnostic::error(shown, "the front matter must be `key: value` lines")
-                        .at(2, 1),
+                    Diagnostic::error(shown, msg!("front-matter-not-mapping")).at(2, 1),
                 ),
             }
         }

@@ -6,6 +6,8 @@
 use std::path::Path;
 
 use super::{Call, Func, Narrative};
+use crate::messages::Message;
+use crate::msg;
 use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Rule, did_you_mean};
@@ -20,6 +22,10 @@ pub(crate) trait Figures {
     fn figures(&self, period: &Period) -> Option<(&Data, &Path)>;
     /// The periods published, for hints.
     fn periods(&self) -> Vec<String>;
+    /// Whether the release of `period` was set aside for its errors.
+    fn set_aside(&self, _period: &Period) -> bool {
+        false
+    }
 }
 
 /// What a call refers to, once checked.
@@ -37,6 +43,11 @@ pub enum Resolved {
     Trend { indicator: String, period: Period },
 }
 
+/// The message id of a call to the period of a release set aside for
+/// its errors: not a finding of its own (the release's errors are), and
+/// shown as `…` on a page that is not published anyway.
+pub const SET_ASIDE: &str = "call-period-set-aside";
+
 /// Resolves a call made in narrative `n` of the release for `here` (none
 /// on a free page).
 pub fn resolve(
@@ -45,8 +56,8 @@ pub fn resolve(
     call: &Call,
     here: Option<&Period>,
 ) -> Result<Resolved, Diagnostic> {
-    let err = |msg: String| {
-        Diagnostic::error(&n.file, msg)
+    let err = |message: Message| {
+        Diagnostic::error(&n.file, message)
             .at(call.line, call.column)
             .rule(Rule::Call)
     };
@@ -54,28 +65,29 @@ pub fn resolve(
         (Some(text), _) => {
             let p = Period::parse(text).map_err(err)?;
             if site.figures(&p).is_none() {
+                if site.set_aside(&p) {
+                    let mut d = err(msg!("call-period-set-aside", period = p.id()));
+                    d.level = crate::diagnostic::Level::Warning;
+                    return Err(d);
+                }
                 let known = site.periods();
-                return Err(err(format!("no release covers the period {}", p.id()))
-                    .with_hint(format!("the periods published are: {}", known.join(", "))));
+                return Err(err(msg!("call-no-release", period = p.id()))
+                    .with_hint(msg!("call-no-release-hint", periods = known.join(", "))));
             }
             p
         }
         (None, Some(p)) => *p,
         (None, None) => {
-            return Err(err(format!(
-                "{}() on a free page must name its period",
-                call.func.name()
-            ))
-            .with_hint(format!(
-                "write {}(\"{}\", period=\"2021-Q1\")",
-                call.func.name(),
-                call.target
-            )));
+            return Err(err(msg!("call-page-no-period", name = call.func.name()))
+                .with_hint(msg!(
+                    "call-write",
+                    call = format!("{}(\"{}\", period=\"2021-Q1\")", call.func.name(), call.target)
+                )));
         }
     };
     let (data, data_file) = site
         .figures(&period)
-        .ok_or_else(|| err(format!("no release covers the period {}", period.id())))?;
+        .ok_or_else(|| err(msg!("call-no-release", period = period.id())))?;
     let target = call.target.as_str();
     let is_indicator = site.catalog().get(target).is_some();
     let unknown_target = || {
@@ -83,23 +95,20 @@ pub fn resolve(
         candidates.extend(data.breakdowns.iter().map(|b| b.id.as_str()));
         let hint = did_you_mean(target, candidates.iter().copied()).map_or_else(
             || {
-                format!(
-                    "the indicators of {} are: {}",
-                    period.id(),
-                    data.indicators
+                msg!(
+                    "call-indicators-are",
+                    period = period.id(),
+                    ids = data
+                        .indicators
                         .iter()
                         .map(|(i, _)| i.as_str())
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
             },
-            |s| format!("did you mean `{s}`?"),
+            |s| msg!("did-you-mean", name = s),
         );
-        err(format!(
-            "`{target}` is neither an indicator nor a breakdown of {}",
-            period.id()
-        ))
-        .with_hint(hint)
+        err(msg!("call-unknown-target", target = target, period = period.id())).with_hint(hint)
     };
     match call.func {
         Func::Value | Func::Change => {
@@ -115,43 +124,46 @@ pub fn resolve(
                 None => default,
                 Some(name) => Field::parse(name).ok_or_else(|| {
                     let hint = did_you_mean(name, Field::NAMES).map_or_else(
-                        || format!("the fields are: {}", Field::NAMES.join(", ")),
-                        |f| format!("did you mean `{f}`?"),
+                        || msg!("breakdown-fields", fields = Field::NAMES.join(", ")),
+                        |f| msg!("did-you-mean", name = f),
                     );
-                    err(format!("`{name}` is not a field")).with_hint(hint)
+                    err(msg!("breakdown-bad-field", written = name)).with_hint(hint)
                 })?,
             };
             if call.func == Func::Change && !field.is_change() {
-                return Err(err(format!(
-                    "change() words a growth rate, and `{field}` is not one"
-                ))
-                .with_hint(format!(
-                    "use value(\"{target}\", \"{field}\") for this figure"
-                )));
+                return Err(err(msg!("call-change-not-growth", field = field.name()))
+                    .with_hint(msg!(
+                        "call-write",
+                        call = format!("value(\"{target}\", \"{field}\")")
+                    )));
             }
             let Some(fields) = data.fields(target) else {
-                return Err(err(format!(
-                    "the release for {} has no figures for `{target}`",
-                    period.id()
+                return Err(err(msg!(
+                    "call-no-figures",
+                    period = period.id(),
+                    target = target
                 ))
-                .with_hint(format!(
-                    "add `{target}:` under `indicators:` in {}",
-                    data_file.display()
-                )));
+                .with_hint(msg!("call-no-figures-hint", target = target, file = data_file)));
             };
             if fields.get(field).is_none() {
                 let present: Vec<&str> = fields.present().map(|(f, _)| f.name()).collect();
                 return Err(
-                    err(format!("`{target}` has no `{field}` in {}", period.id())).with_hint(
-                        if present.is_empty() {
-                            format!(
-                                "fill in `{field}:` under `{target}:` in {}",
-                                data_file.display()
-                            )
-                        } else {
-                            format!("its figures there are: {}", present.join(", "))
-                        },
-                    ),
+                    err(msg!(
+                        "call-no-field",
+                        target = target,
+                        field = field.name(),
+                        period = period.id()
+                    ))
+                    .with_hint(if present.is_empty() {
+                        msg!(
+                            "call-no-field-fill",
+                            field = field.name(),
+                            target = target,
+                            file = data_file
+                        )
+                    } else {
+                        msg!("call-no-field-present", fields = present.join(", "))
+                    }),
                 );
             }
             Ok(Resolved::Figure {
@@ -162,7 +174,7 @@ pub fn resolve(
         }
         Func::Chart | Func::Table => {
             if call.field.is_some() {
-                return Err(err(format!("{}() takes no field", call.func.name())));
+                return Err(err(msg!("call-takes-no-field", name = call.func.name())));
             }
             if data.breakdown(target).is_some() {
                 Ok(Resolved::Breakdown {
@@ -171,9 +183,10 @@ pub fn resolve(
                 })
             } else if is_indicator {
                 if data.fields(target).is_none() {
-                    return Err(err(format!(
-                        "the release for {} has no figures for `{target}`",
-                        period.id()
+                    return Err(err(msg!(
+                        "call-no-figures",
+                        period = period.id(),
+                        target = target
                     )));
                 }
                 Ok(Resolved::Trend {

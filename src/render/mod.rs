@@ -54,6 +54,13 @@ pub struct Rendered {
     pub units: Vec<Unit>,
     /// HTML pages per language.
     pub pages: BTreeMap<String, usize>,
+    /// Why the pages that could not be made failed (a call that names
+    /// nothing, a template error), and their HTML files' paths: the other
+    /// pages are still made, for their links to be checked, and links to
+    /// these are not reported dead. A site with failures is never
+    /// published.
+    pub failed: Diagnostics,
+    pub failed_paths: Vec<String>,
 }
 
 /// A page of the site (in one language) as a unit of rendering: rendered
@@ -297,6 +304,7 @@ fn render_pages(
         .map(|j| (j.lang, j.page.address()))
         .collect();
     let problems = Mutex::new(Diagnostics::new());
+    let failed_paths = Mutex::new(Vec::new());
     // The pages, and beside them the site-wide files (open data above all,
     // a few large files made from every release).
     let (done, site_wide): (Vec<(Unit, Vec<OutputFile>)>, _) = rayon::join(
@@ -332,6 +340,10 @@ fn render_pages(
                         Err(d) => {
                             each_page(i, job.lang, Made::Failed);
                             problems.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+                            failed_paths
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .push(key);
                             None
                         }
                     }
@@ -379,9 +391,8 @@ fn render_pages(
         files.extend(hand_on(extra));
     }
     files.extend(site_wide);
-    if problems.has_errors() {
-        return Err(problems);
-    }
+    let mut failed_paths = failed_paths.into_inner().unwrap_or_else(|e| e.into_inner());
+    failed_paths.sort();
     files.sort_by(|a, b| a.path.cmp(&b.path));
     made.sort();
     kept.sort();
@@ -395,6 +406,8 @@ fn render_pages(
         kept,
         units,
         pages,
+        failed: problems,
+        failed_paths,
     })
 }
 

@@ -20,7 +20,16 @@ pub(super) fn narrative_html(
     let (site, addr, words) = (out.site, out.addr, out.words);
     let mut parts = Vec::with_capacity(n.calls.len());
     for (i, call) in n.calls.iter().enumerate() {
-        let resolved = resolve(site, n, call, here)?;
+        let resolved = match resolve(site, n, call, here) {
+            Ok(resolved) => resolved,
+            // A figure of a release set aside for its errors: the page is
+            // made for its links to be checked, never published.
+            Err(d) if d.message.id == crate::narrative::SET_ASIDE => {
+                parts.push("…".to_owned());
+                continue;
+            }
+            Err(d) => return Err(d),
+        };
         let chart = match (&resolved, call.func) {
             (Resolved::Breakdown { id, period }, Func::Chart) => site
                 .release(period)

@@ -4,6 +4,8 @@
 //! the site's `templates/` (templates only), then the site's
 //! `themes/<theme>/`, then the embedded theme.
 
+use crate::messages::Message;
+use crate::msg;
 use crate::fingerprint::{self, Fingerprint};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -46,14 +48,8 @@ impl Theme {
         let theme_dir = root.join("themes").join(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             problems.push(
-                Diagnostic::error(
-                    "site.toml",
-                    format!(
-                        "the theme `{}` is not in themes/{}/",
-                        config.theme, config.theme
-                    ),
-                )
-                .with_hint("use theme = \"default\", or add the theme's folder"),
+                Diagnostic::error("site.toml", msg!("theme-missing", theme = &config.theme))
+                    .with_hint(msg!("theme-missing-hint")),
             );
             return Err(problems);
         }
@@ -74,7 +70,10 @@ impl Theme {
             }
         }
         let mut overlay = |dir: &Path, prefix: &str, problems: &mut Diagnostics| {
+            // Links are followed: a file linked from elsewhere in the site
+            // is used, one from outside is refused when read.
             for entry in WalkDir::new(dir)
+                .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
                 .filter_map(Result::ok)
@@ -86,16 +85,14 @@ impl Theme {
                 let name = format!("{prefix}{}", rel.to_string_lossy().replace('\\', "/"));
                 let shown = crate::diagnostic::display_path(root, entry.path());
                 if name.starts_with("static/") {
-                    match std::fs::read(entry.path()) {
+                    match crate::fs::read_bytes(root, entry.path(), &shown) {
                         Ok(bytes) => {
                             binary.insert(name, bytes);
                         }
-                        Err(e) => {
-                            problems.push(Diagnostic::error(&shown, format!("cannot read: {e}")))
-                        }
+                        Err(d) => problems.push(d),
                     }
                 } else {
-                    match crate::fs::read_text(entry.path(), &shown) {
+                    match crate::fs::read_text(root, entry.path(), &shown) {
                         Ok(text) => {
                             files.insert(
                                 name,
@@ -127,8 +124,8 @@ impl Theme {
             let key = format!("i18n/{lang}.toml");
             let Some(src) = files.get(&key) else {
                 problems.push(
-                    Diagnostic::error("site.toml", format!("the theme has no UI strings for `{lang}` (i18n/{lang}.toml)"))
-                        .with_hint(format!("copy themes/default/i18n/en.toml to themes/{}/i18n/{lang}.toml and translate it", config.theme)),
+                    Diagnostic::error("site.toml", msg!("theme-no-strings", lang = lang))
+                        .with_hint(msg!("theme-no-strings-hint", theme = &config.theme, lang = lang)),
                 );
                 continue;
             };
@@ -138,7 +135,8 @@ impl Theme {
                         locales.insert(lang.clone(), l);
                     }
                     Err(e) => problems.push(
-                        Diagnostic::error(&src.origin, e).rule(crate::diagnostic::Rule::Theme),
+                        Diagnostic::error(&src.origin, Message::verbatim(e))
+                            .rule(crate::diagnostic::Rule::Theme),
                     ),
                 },
                 Err(e) => {
@@ -146,7 +144,7 @@ impl Theme {
                         .span()
                         .map(|s| crate::config::line_col(&src.text, s.start));
                     problems.push(
-                        Diagnostic::error(&src.origin, e.message().trim().to_owned())
+                        Diagnostic::error(&src.origin, msg!("toml-syntax", detail = e.message().trim()))
                             .at_opt(pos)
                             .rule(crate::diagnostic::Rule::Theme),
                     );
@@ -237,8 +235,8 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagn
         ),
         None => (PathBuf::from("templates"), None),
     };
-    Diagnostic::error(origin, format!("template error: {first}"))
+    Diagnostic::error(origin, msg!("template-error", detail = first))
         .at_opt(pos)
-        .with_hint("fix the template, or delete the site's copy to use the theme's own")
+        .with_hint(msg!("template-error-hint"))
         .rule(crate::diagnostic::Rule::Theme)
 }

@@ -54,12 +54,9 @@ const BUILT: &str = env!("BANTIN_PAGEFIND_BUILT");
 const NAMES: [&str; 2] = ["pagefind_extended", "pagefind"];
 
 /// Why search could not be indexed, for the site's report.
-fn problem(message: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(crate::config::FILE, message).with_hint(
-        "bantin runs Pagefind (https://pagefind.app) to index the site for its search page. \
-         Run `npm ci` in bantin's source folder and build bantin again, or set BANTIN_PAGEFIND \
-         to a Pagefind 1.x program; or turn the search page off with `search = false` in site.toml",
-    )
+pub(crate) fn problem(detail: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(crate::config::FILE, crate::msg!("search-failed", detail = detail.into()))
+        .with_hint(crate::msg!("search-failed-hint"))
 }
 
 /// Finds Pagefind: `BANTIN_PAGEFIND` if set, else the program npm

@@ -140,7 +140,7 @@ fn not_found(snapshot: &Snapshot, status: StatusCode) -> Response {
                 overlay::for_problems(
                     &snapshot.problems,
                     snapshot.failed,
-                    snapshot.language_of(""),
+                    crate::messages::Lang::current(),
                 )
                 .as_deref(),
             );
@@ -160,7 +160,7 @@ fn serve_bytes(
         let overlay = overlay::for_problems(
             &snapshot.problems,
             snapshot.failed,
-            snapshot.language_of(key),
+            crate::messages::Lang::current(),
         );
         let body = overlay::inject(&bytes, snapshot.version, overlay.as_deref());
         return respond(status, kind, Body::from(body));

@@ -65,11 +65,12 @@ impl Indexer {
                         Err(problem) => {
                             // Said once, not at every rebuild; the pages
                             // still preview, their search finds nothing.
-                            let text = format!(
-                                "warning: search does not work in this preview: {}\n  hint: {}",
-                                problem.message,
-                                problem.hint.as_deref().unwrap_or("")
-                            );
+                            let lang = crate::messages::Lang::current();
+                            let text = crate::msg!(
+                                "serve-search-off",
+                                problem = problem.text(lang)
+                            )
+                            .text(lang);
                             if said.as_ref() != Some(&text) {
                                 eprintln!("{text}");
                                 said = Some(text);

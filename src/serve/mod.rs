@@ -27,6 +27,9 @@ use tokio::sync::watch;
 
 use site::Snapshot;
 
+use crate::messages::Lang;
+use crate::msg;
+
 /// What `bantin serve` is asked to do.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -40,6 +43,11 @@ pub struct ServeOptions {
 
 /// How many ports after the asked one are tried.
 const PORT_TRIES: u16 = 50;
+
+/// A message in the language of this run.
+fn say(message: crate::messages::Message) -> String {
+    message.text(Lang::current())
+}
 
 /// Binds the first free port from `port` on.
 pub fn bind(addr: IpAddr, port: u16) -> Result<TcpListener> {
@@ -103,13 +111,17 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         IpAddr::V4(v4) => format!("http://{v4}:{}/", local.port()),
     };
     if !opts.bind.is_loopback() {
-        eprintln!(
-            "warning: serving on {} makes the preview visible to other computers on the network",
-            opts.bind
-        );
+        eprintln!("{}", say(msg!("serve-public", bind = opts.bind.to_string())));
     }
     if local.port() != opts.port {
-        println!("Port {} is taken; using {}.", opts.port, local.port());
+        println!(
+            "{}",
+            say(msg!(
+                "serve-port-taken",
+                port = opts.port.to_string(),
+                using = local.port().to_string()
+            ))
+        );
     }
 
     let (mut model, outcome) = site::Model::load(&root, &base_url);
@@ -167,7 +179,10 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         });
     }
 
-    println!("Serving {} at {base_url} (Ctrl-C to stop)", root.display());
+    println!(
+        "{}",
+        say(msg!("serve-serving", root = root.as_path(), url = base_url.as_str()))
+    );
     if opts.open {
         open_browser(&base_url);
     }
@@ -192,7 +207,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
             .await
     })?;
     drop(debouncer);
-    println!("Stopped.");
+    println!("{}", say(msg!("serve-stopped")));
     Ok(())
 }
 
@@ -215,7 +230,7 @@ fn snapshot_version(s: &Arc<RwLock<Arc<Snapshot>>>) -> u64 {
 /// The publish folder, whose changes never trigger a rebuild.
 fn output_dir(root: &Path) -> PathBuf {
     let configured = crate::config::Config::load(root)
-        .map(|c| c.output_dir)
+        .map(|(c, _)| c.output_dir)
         .unwrap_or_else(|_| PathBuf::from("public"));
     let p = if configured.is_absolute() {
         configured
@@ -231,39 +246,30 @@ fn report(s: &Snapshot, outcome: &site::Outcome, changed: Option<(&Path, &[PathB
             let names: Vec<String> = paths
                 .iter()
                 .take(3)
-                .map(|p| {
-                    crate::diagnostic::display_path(root, p)
-                        .display()
-                        .to_string()
-                })
+                .map(|p| crate::fs::slashed(&crate::diagnostic::display_path(root, p)))
                 .collect();
             let more = paths.len().saturating_sub(3);
-            if more > 0 {
-                format!(" after {} and {more} more", names.join(", "))
-            } else {
-                format!(" after {}", names.join(", "))
-            }
+            say(msg!("serve-after", files = names.join(", "), more = more))
         })
         .unwrap_or_default();
+    let lang = Lang::current();
     let style = crate::report::Style::for_stream(std::io::stderr().is_terminal());
     if s.failed {
-        eprintln!("{}", crate::report::human(&s.problems, style));
-        eprintln!(
-            "The build failed{what}: the last good site is still served, with the errors shown on every page."
-        );
+        eprintln!("{}", crate::report::human(&s.problems, style, lang));
+        eprintln!("{}", say(msg!("serve-failed", after = what)));
     } else {
         if !s.problems.is_empty() {
-            eprintln!("{}", crate::report::human(&s.problems, style));
+            eprintln!("{}", crate::report::human(&s.problems, style, lang));
         }
         println!(
-            "{} {} pages in {} ms{what}",
-            if outcome.incremental {
-                "Updated"
-            } else {
-                "Built"
-            },
-            outcome.pages,
-            outcome.elapsed.as_millis()
+            "{}",
+            say(msg!(
+                "serve-built",
+                updated = if outcome.incremental { "yes" } else { "no" },
+                pages = outcome.pages,
+                ms = outcome.elapsed.as_millis().to_string(),
+                after = what
+            ))
         );
     }
 }
@@ -277,6 +283,9 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
-        eprintln!("warning: cannot open a browser ({opener}: {e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            say(msg!("serve-no-browser", opener = opener, reason = e.to_string(), url = url))
+        );
     }
 }

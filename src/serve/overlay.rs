@@ -1,9 +1,11 @@
 //! What serve mode adds to every HTML page, and only in serve mode: the
 //! live-reload script; while the latest build fails, an overlay that lists
-//! its errors in the page's language; and when it succeeded with warnings,
+//! its errors in the editor's language (the tool's, [`Lang::current`]); and when it succeeded with warnings,
 //! a small folded panel listing them. Built sites never carry any.
 
 use crate::diagnostic::{Diagnostics, Level};
+use crate::messages::Lang;
+use crate::msg;
 use crate::render::escape_html;
 
 /// Where the live-reload script and its event stream are served. The
@@ -24,54 +26,21 @@ pub const LIVE_JS: &str = r#"(function () {
 })();
 "#;
 
-struct Words {
-    title: &'static str,
-    warnings_title: &'static str,
-    kept: &'static str,
-    hint: &'static str,
-    close: &'static str,
-    error: &'static str,
-    warning: &'static str,
-}
-
-const VI: Words = Words {
-    title: "Bản xem trước chưa cập nhật được: có lỗi",
-    warnings_title: "cảnh báo",
-    kept: "Trang đang hiển thị là bản dựng tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại.",
-    hint: "Gợi ý",
-    close: "Đóng",
-    error: "lỗi",
-    warning: "cảnh báo",
-};
-
-const EN: Words = Words {
-    title: "The preview could not be updated: errors",
-    warnings_title: "warning",
-    kept: "This page is the last good build. Fix the errors below and save the file; the page reloads by itself.",
-    hint: "Hint",
-    close: "Close",
-    error: "error",
-    warning: "warning",
-};
-
 /// The problems as list items.
-fn items(problems: &Diagnostics, w: &Words) -> String {
+fn items(problems: &Diagnostics, lang: Lang) -> String {
     let mut items = String::new();
     for d in problems.sorted() {
-        let (class, level) = match d.level {
-            Level::Error => ("error", w.error),
-            Level::Warning => ("warning", w.warning),
-        };
+        let class = d.level.as_str();
         items.push_str(&format!(
-            "<li class=\"bantin-{class}\"><code>{}</code> <strong>{level}</strong>: {}",
+            "<li class=\"bantin-{class}\"><code>{}</code> <strong>{}</strong>: {}",
             escape_html(&d.location()),
-            escape_html(&d.message)
+            escape_html(&msg!("level", level = class).text(lang)),
+            escape_html(&d.message.text(lang))
         ));
         if let Some(hint) = &d.hint {
             items.push_str(&format!(
-                "<br><span>{}: {}</span>",
-                w.hint,
-                escape_html(hint)
+                "<br><span>{}</span>",
+                escape_html(&msg!("overlay-hint", hint = hint.text(lang)).text(lang))
             ));
         }
         items.push_str("</li>");
@@ -80,12 +49,11 @@ fn items(problems: &Diagnostics, w: &Words) -> String {
 }
 
 /// The overlay for a failed build (it has errors; warnings are listed
-/// with them), in `lang` (Vietnamese or English).
-pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
-    let w = if lang == "vi" { &VI } else { &EN };
-    let items = items(problems, w);
+/// with them), in the editor's language.
+pub fn overlay(problems: &Diagnostics, lang: Lang) -> String {
+    let items = items(problems, lang);
     format!(
-        r#"<div id="bantin-overlay" role="alert" lang="{lang}"><style>
+        r#"<div id="bantin-overlay" role="alert" lang="{code}"><style>
 #bantin-overlay{{position:fixed;inset:0 0 auto 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1f24;border-bottom:4px solid #a3261b;box-shadow:0 4px 24px rgba(0,0,0,.35);font:15px/1.5 system-ui,sans-serif;padding:1rem 1.25rem}}
 #bantin-overlay h2{{margin:0 0 .25rem;font-size:1.15rem;color:#a3261b}}
 #bantin-overlay ul{{margin:.5rem 0 0;padding-left:1.2rem}}
@@ -93,38 +61,34 @@ pub fn overlay(problems: &Diagnostics, lang: &str) -> String {
 #bantin-overlay code{{font:13px/1.4 ui-monospace,monospace;background:#f3f6f9;padding:0 .25rem}}
 #bantin-overlay button{{float:right;font:inherit;border:1px solid #4a5562;background:#fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}}
 </style><button type="button" onclick="this.parentNode.remove()">{close}</button><h2>{title}</h2><p>{kept}</p><ul>{items}</ul></div>"#,
-        close = w.close,
-        title = w.title,
-        kept = w.kept,
+        code = lang.code(),
+        close = escape_html(&msg!("overlay-close").text(lang)),
+        title = escape_html(&msg!("overlay-title").text(lang)),
+        kept = escape_html(&msg!("overlay-kept").text(lang)),
     )
 }
 
 /// The panel for a good build with warnings: folded at the bottom of the
 /// page, so the page stays readable; opened, it lists them.
-pub fn warnings_panel(problems: &Diagnostics, lang: &str) -> String {
-    let w = if lang == "vi" { &VI } else { &EN };
+pub fn warnings_panel(problems: &Diagnostics, lang: Lang) -> String {
     let n = problems.count(Level::Warning);
-    let items = items(problems, w);
+    let items = items(problems, lang);
     format!(
-        r#"<details id="bantin-warnings" lang="{lang}"><style>
+        r#"<details id="bantin-warnings" lang="{code}"><style>
 #bantin-warnings{{position:fixed;right:.75rem;bottom:.75rem;max-width:min(46rem,calc(100vw - 1.5rem));max-height:60vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1f24;border:1px solid #8a6100;border-left:4px solid #8a6100;border-radius:4px;box-shadow:0 2px 12px rgba(0,0,0,.25);font:14px/1.5 system-ui,sans-serif;padding:.4rem .8rem}}
 #bantin-warnings summary{{cursor:pointer;font-weight:600;color:#6b4b00}}
 #bantin-warnings ul{{margin:.4rem 0 0;padding-left:1.2rem}}
 #bantin-warnings li{{margin:.35rem 0;white-space:pre-wrap}}
 #bantin-warnings code{{font:12px/1.4 ui-monospace,monospace;background:#f3f6f9;padding:0 .25rem}}
-</style><summary>bantin check: {n} {title}</summary><ul>{items}</ul></details>"#,
-        // Vietnamese nouns have no plural form.
-        title = if n == 1 || lang == "vi" {
-            w.warnings_title.to_owned()
-        } else {
-            format!("{}s", w.warnings_title)
-        },
+</style><summary>{summary}</summary><ul>{items}</ul></details>"#,
+        code = lang.code(),
+        summary = escape_html(&msg!("overlay-warnings", count = n).text(lang)),
     )
 }
 
 /// What a page gets for the snapshot's problems: the overlay for a failed
 /// build, the folded panel for warnings, or nothing.
-pub fn for_problems(problems: &Diagnostics, failed: bool, lang: &str) -> Option<String> {
+pub fn for_problems(problems: &Diagnostics, failed: bool, lang: Lang) -> Option<String> {
     if failed {
         Some(overlay(problems, lang))
     } else if problems.is_empty() {
@@ -155,43 +119,44 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
+    use crate::messages::Message;
 
     #[test]
-    fn the_overlay_escapes_messages_and_speaks_the_page_language() {
+    fn the_overlay_escapes_messages_and_speaks_the_editors_language() {
         let mut problems = Diagnostics::new();
         problems.push(
-            Diagnostic::error("content/x.yaml", "bad <b>")
+            Diagnostic::error("content/x.yaml", Message::verbatim("bad <b>"))
                 .at_opt(Some((3, 7)))
-                .with_hint("write 5718.5"),
+                .with_hint(Message::verbatim("write 5718.5")),
         );
-        let vi = overlay(&problems, "vi");
+        let vi = overlay(&problems, Lang::Vi);
         assert!(vi.contains("<code>content/x.yaml:3:7</code>"));
         assert!(vi.contains("bad &lt;b&gt;"));
         assert!(vi.contains("Gợi ý: write 5718.5"));
         assert!(vi.contains("có lỗi"));
         assert!(vi.contains("<strong>lỗi</strong>"));
-        assert!(overlay(&problems, "en").contains("Hint: write 5718.5"));
+        assert!(overlay(&problems, Lang::En).contains("Hint: write 5718.5"));
     }
 
     #[test]
     fn warnings_fold_into_a_panel_errors_take_the_overlay() {
         let mut problems = Diagnostics::new();
-        assert_eq!(for_problems(&problems, false, "en"), None);
-        problems.push(Diagnostic::warning("content/a.md", "typed <figure>").at(2, 5));
-        let en = for_problems(&problems, false, "en").unwrap();
+        assert_eq!(for_problems(&problems, false, Lang::En), None);
+        problems.push(Diagnostic::warning("content/a.md", Message::verbatim("typed <figure>")).at(2, 5));
+        let en = for_problems(&problems, false, Lang::En).unwrap();
         assert!(en.starts_with("<details id=\"bantin-warnings\""));
         assert!(en.contains("<summary>bantin check: 1 warning</summary>"));
         assert!(en.contains("typed &lt;figure&gt;"));
-        problems.push(Diagnostic::warning("content/b.md", "another"));
-        let vi = for_problems(&problems, false, "vi").unwrap();
+        problems.push(Diagnostic::warning("content/b.md", Message::verbatim("another")));
+        let vi = for_problems(&problems, false, Lang::Vi).unwrap();
         assert!(vi.contains("<summary>bantin check: 2 cảnh báo</summary>"));
         assert!(
-            for_problems(&problems, false, "en")
+            for_problems(&problems, false, Lang::En)
                 .unwrap()
                 .contains("2 warnings")
         );
         assert!(
-            for_problems(&problems, true, "en")
+            for_problems(&problems, true, Lang::En)
                 .unwrap()
                 .contains("id=\"bantin-overlay\"")
         );

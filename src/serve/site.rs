@@ -121,7 +121,13 @@ impl Model {
         let mut local: HashMap<PathBuf, Diagnostics> = HashMap::new();
         let mut site_warnings = Diagnostics::new();
         let result =
-            pipeline::load(&self.root, Some(&self.base_url)).and_then(|(site, theme, read)| {
+            pipeline::load(&self.root, Some(&self.base_url)).and_then(|loaded| {
+                let (checkable, renderable) = (loaded.checkable(), loaded.renderable());
+                let pipeline::Loaded {
+                    site,
+                    theme,
+                    findings: read,
+                } = loaded;
                 // Warnings of reading, filed under their release.
                 for w in read.iter() {
                     match site.releases().iter().find(|b| w.file.starts_with(&b.dir)) {
@@ -129,22 +135,31 @@ impl Model {
                         None => site_warnings.push(w.clone()),
                     }
                 }
+                if !checkable {
+                    return Err(read);
+                }
                 let checked = pipeline::check(&site, None);
                 let mut warnings = read;
                 warnings.extend(checked.all());
+                let theme = match theme {
+                    Some(theme) if renderable => theme,
+                    _ => return Err(warnings),
+                };
                 for (dir, found) in checked.releases {
                     local.entry(dir).or_default().extend(found);
                 }
                 if pipeline::stops_after(Stage::Check, &warnings) {
                     return Err(warnings);
                 }
-                let rendered = match pipeline::render(&site, &theme, None, None, None, None) {
+                let mut rendered = match pipeline::render(&site, &theme, None, None, None, None) {
                     Ok(r) => r,
                     Err(found) => {
                         warnings.extend(found);
                         return Err(warnings.deduplicated());
                     }
                 };
+                warnings.extend(std::mem::take(&mut rendered.failed));
+                let mut warnings = warnings.deduplicated();
                 warnings.extend(pipeline::links(&site, &rendered));
                 if warnings.has_errors() {
                     return Err(warnings);
@@ -244,6 +259,10 @@ impl Model {
             (!unit.reads.iter().any(|r| changed.contains(r))).then(|| unit.files.clone())
         };
         let rendered = match render::render_changed(&site, &theme, &touched, &keep) {
+            Ok(r) if r.failed.has_errors() => {
+                warnings.extend(r.failed);
+                return self.failed(warnings.deduplicated(), started, true);
+            }
             Ok(r) => r,
             Err(problems) => {
                 warnings.extend(problems);

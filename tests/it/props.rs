@@ -106,7 +106,7 @@ proptest! {
             Err(problems) => {
                 prop_assert!(!problems.is_empty());
                 for p in problems {
-                    prop_assert!(!p.message.is_empty());
+                    prop_assert!(!p.message.to_string().is_empty());
                     if let Some(line) = p.line {
                         prop_assert!(line >= 1 && line <= lines_of(&text), "{p:?} in {text:?}");
                     }
@@ -117,8 +117,8 @@ proptest! {
 
     #[test]
     fn data_files_parse_or_point_inside_the_text(text in data_text()) {
-        let config = Config::parse(SITE).unwrap();
-        let catalog = Catalog::parse(CATALOG, Path::new("indicators.yaml"), &config).unwrap();
+        let config = Config::parse(SITE).unwrap().0;
+        let catalog = Catalog::parse(CATALOG, Path::new("indicators.yaml"), &config).0.unwrap();
         let src = Source { shown: Path::new("data.yaml"), text: &text };
         if let Err(problems) = dataset::parse(&src, &catalog) {
             prop_assert!(!problems.is_empty());
@@ -133,6 +133,7 @@ proptest! {
     #[test]
     fn any_text_is_a_period_or_says_why_not(text in "\\PC{0,12}") {
         if let Err(message) = Period::parse(&text) {
+            let message = message.to_string();
             prop_assert!(message.contains("period") || message.contains("month") || message.contains("year"), "{message}");
         }
     }

@@ -25,18 +25,21 @@ pub(super) fn growth(
     let id = &ind.id;
     let point = (v / w - 1.0) * 100.0;
     let soft = revisable(base);
-    let message = format!(
-        "`{id}` {field} is {}%, but the levels give {}%: {v} in {} against {w} in {}",
-        pct(g),
-        pct(point),
-        b.period().id(),
-        base.period().id()
+    let message = msg!(
+        "growth-mismatch",
+        id = id,
+        field = field.name(),
+        stated = pct(g),
+        implied = pct(point),
+        value = figure(v),
+        period = b.period().id(),
+        base_value = figure(w),
+        base_period = base.period().id()
     );
-    let check = "otherwise one of the three figures is wrong: check them against the source";
     let hint = if soft {
-        revision_hint(base, check)
+        revision_hint(base, msg!("growth-mismatch-otherwise"))
     } else {
-        "one of the three figures is wrong: check them against the source".to_owned()
+        msg!("growth-mismatch-hint")
     };
     problems.push(
         files

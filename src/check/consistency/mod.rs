@@ -27,6 +27,8 @@ use super::{DataFiles, Rule, field_path};
 use crate::catalog::{Indicator, IndicatorKind};
 use crate::dataset::{Field, Fields, Status};
 use crate::diagnostic::{Diagnostics, Level};
+use crate::messages::{Arg, Message};
+use crate::msg;
 use crate::period::{Period, Span};
 use crate::site::{Release, Site};
 use crate::yaml::YamlPath;
@@ -129,24 +131,25 @@ pub fn slip(x: f64, expected: f64, tight: bool) -> Option<i32> {
     (k != 0 && k.abs() <= 2 && (r - 3.0 * f64::from(k)).abs() < slack).then_some(k)
 }
 
-/// Two decimals at most, without trailing zeros: `31.42`, `100.4`.
-fn pct(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s.to_owned()
-    }
+/// A percentage with two decimals at most, without trailing zeros
+/// (`31.42`, `100.4`), in the reader's number format.
+fn pct(x: f64) -> Arg {
+    let x = (x * 100.0).round() / 100.0;
+    Arg::figure(if x == 0.0 { 0.0 } else { x }, None)
 }
 
 /// A level as the editor would write it, rounded where it is computed.
-fn level(x: f64) -> String {
+fn level(x: f64) -> Arg {
     if x.abs() >= 100.0 {
-        format!("{x:.0}")
+        Arg::figure(x.round(), None)
     } else {
         pct(x)
     }
+}
+
+/// A figure as written, in the reader's number format.
+fn figure(x: f64) -> Arg {
+    Arg::figure(x, None)
 }
 
 /// The releases by the months they cover, and every figure by release
@@ -240,12 +243,13 @@ fn level_for(revisable: bool) -> Level {
     }
 }
 
-fn revision_hint(earlier: &Release, then: &str) -> String {
-    let status = earlier.data().status.name();
-    format!(
-        "{} is marked `{status}`: if its figure has since been revised, enter the final figure in {} (and mark it `final`); {then}",
-        earlier.period().id(),
-        earlier.data_file().display()
+fn revision_hint(earlier: &Release, then: Message) -> Message {
+    msg!(
+        "revision-hint",
+        period = earlier.period().id(),
+        status = earlier.data().status.name(),
+        file = earlier.data_file(),
+        then = then
     )
 }
 

@@ -60,20 +60,21 @@ pub(super) fn plan(
     let planned = w * (1.0 + t / 100.0);
     let places = decimals(w);
     let soft = revisable(base);
-    let message = format!(
-        "`{id}` plan_attainment is {}%, but the plan gives {}%: {v} against {}'s {w} raised by the {}% target ({planned:.places$})",
-        pct(a),
-        pct(v / planned * 100.0),
-        base.period().id(),
-        pct(t),
+    let message = msg!(
+        "plan-mismatch",
+        id = id,
+        stated = pct(a),
+        implied = pct(v / planned * 100.0),
+        value = figure(v),
+        base_period = base.period().id(),
+        base_value = figure(w),
+        target = pct(t),
+        planned = Arg::figure(planned, Some(places.min(6) as u8))
     );
     let hint = if soft {
-        revision_hint(
-            base,
-            "otherwise check the level, the target and the attainment against the source",
-        )
+        revision_hint(base, msg!("plan-mismatch-otherwise"))
     } else {
-        "check the level, the target and the attainment against the source".to_owned()
+        msg!("plan-mismatch-hint")
     };
     problems.push(
         files

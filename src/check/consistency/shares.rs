@@ -30,15 +30,9 @@ pub(super) fn shares(b: &Release, files: &DataFiles, problems: &mut Diagnostics)
                     true,
                     Level::Error,
                     Rule::Shares,
-                    format!(
-                        "the shares of `{}` add up to {}%, more than the whole",
-                        bd.id,
-                        pct(sum)
-                    ),
+                    msg!("shares-over-100", id = &bd.id, sum = pct(sum)),
                 )
-                .with_hint(
-                    "shares of the parts of one total add up to 100% at most: check the rows (a group and its own part cannot both be rows)",
-                ),
+                .with_hint(msg!("shares-over-100-hint")),
         );
     }
 }

@@ -47,9 +47,15 @@ pub(super) fn sums(
             let id = &site.catalog.indicators[key.0].id;
             let point: f64 = parts.iter().map(|&i| obs[i].1).sum();
             let places = parts.iter().map(|&i| decimals(obs[i].1)).max().unwrap_or(0);
-            let listed: Vec<String> = parts
+            let listed: Vec<Message> = parts
                 .iter()
-                .map(|&i| format!("{} {}", obs[i].0.period().id(), obs[i].1))
+                .map(|&i| {
+                    msg!(
+                        "sum-part",
+                        period = obs[i].0.period().id(),
+                        value = figure(obs[i].1)
+                    )
+                })
                 .collect();
             // Parts that ended before the total was published may have
             // been revised since.
@@ -57,15 +63,18 @@ pub(super) fn sums(
                 .iter()
                 .map(|&i| obs[i].0)
                 .any(|p| p.period().months().1 < z && revisable(p));
-            let message = format!(
-                "`{id}` value {total} in {} is not the sum of its parts: {} = {point:.places$}",
-                target.period().id(),
-                listed.join(" + "),
+            let message = msg!(
+                "sum-mismatch",
+                id = id,
+                total = figure(*total),
+                period = target.period().id(),
+                parts = Arg::joined(listed, " + "),
+                sum = Arg::figure(point, Some(places.min(6) as u8))
             );
             let hint = if soft {
-                "parts published earlier as estimates may since have been revised: enter the revised figures, or check the total"
+                msg!("sum-mismatch-revised-hint")
             } else {
-                "the parts and the total must agree: check them against the source"
+                msg!("sum-mismatch-hint")
             };
             problems.push(
                 files

@@ -1,5 +1,7 @@
 //! The interval arithmetic of the consistency rules.
 
+use crate::catalog::Indicator;
+use crate::config::LocalText;
 use super::unit::scale_hint;
 use super::*;
 #[test]
@@ -44,14 +46,40 @@ fn slips_are_powers_of_a_thousand() {
     assert_eq!(slip(300.0, 1.0, true), None);
 }
 
+fn in_unit(en: &str, vi: &str) -> Indicator {
+    Indicator {
+        id: "x".into(),
+        name: LocalText::None,
+        unit: LocalText::PerLanguage(
+            [("en".to_owned(), en.to_owned()), ("vi".to_owned(), vi.to_owned())].into(),
+        ),
+        decimals: None,
+        share_of: LocalText::None,
+        definition: LocalText::None,
+        kind: None,
+    }
+}
+
 #[test]
 fn hints_name_the_scale_mixed_up() {
+    use crate::messages::Lang;
+    let usd = in_unit("million USD", "triệu USD");
     assert_eq!(
-        scale_hint("million USD", 19.0, -1),
-        "the catalogue unit is million USD: this looks like a figure in billions written as millions; in million USD it is 19000"
+        scale_hint(&usd, 19.0, -1).text(Lang::En),
+        "the catalogue unit is million USD: this looks like a figure in billions written as millions; in million USD it is 19,000"
     );
-    assert!(scale_hint("billion VND", 144_000_000.0, 1).contains("millions written as billions"));
-    assert!(scale_hint("tonnes", 0.5, -1).contains("should read 500"));
+    assert_eq!(
+        scale_hint(&usd, 19.0, -1).text(Lang::Vi),
+        "đơn vị tính trong danh mục là triệu USD: số này có vẻ được tính bằng tỷ nhưng ghi như tính bằng triệu; tính bằng triệu USD thì là 19.000"
+    );
+    let vnd = in_unit("billion VND", "tỷ đồng");
+    assert!(
+        scale_hint(&vnd, 144_000_000.0, 1)
+            .text(Lang::En)
+            .contains("millions written as billions")
+    );
+    let tonnes = in_unit("tonnes", "tấn");
+    assert!(scale_hint(&tonnes, 0.5, -1).text(Lang::En).contains("should read 500"));
 }
 
 #[test]

@@ -19,7 +19,7 @@ pub(super) fn unit_slips(
         later: usize,
         /// Of the later figure against the earlier one.
         power: i32,
-        how: String,
+        how: Message,
     }
     let mut pairs = Vec::new();
     for (r, b) in site.releases().iter().enumerate() {
@@ -38,13 +38,15 @@ pub(super) fn unit_slips(
                 if let Some(power) = slip(v, expected, g.is_some()) {
                     let base_id = site.releases()[br].period().id();
                     let how = match g {
-                        Some(g) => format!(
-                            "{w} in {base_id}, {} {}%, gives about {}",
-                            if g < 0.0 { "down" } else { "up" },
-                            pct(g.abs()),
-                            level(expected)
+                        Some(g) => msg!(
+                            "unit-slip-grown",
+                            base_value = figure(w),
+                            base_period = base_id,
+                            up = if g < 0.0 { "down" } else { "up" },
+                            growth = pct(g.abs()),
+                            expected = level(expected)
                         ),
-                        None => format!("it was {w} in {base_id}"),
+                        None => msg!("unit-slip-was", base_value = figure(w), base_period = base_id),
                     };
                     pairs.push(Pair {
                         j,
@@ -73,7 +75,11 @@ pub(super) fn unit_slips(
                 continue;
             };
             // Seen from the earlier figure, the later one is the measure.
-            let how = format!("it is {x} in {}", site.releases()[p.later].period().id());
+            let how = msg!(
+                "unit-slip-is",
+                value = figure(x),
+                period = site.releases()[p.later].period().id()
+            );
             (p.earlier, -p.power, how)
         } else {
             (p.later, p.power, p.how.clone())
@@ -88,19 +94,16 @@ pub(super) fn unit_slips(
             continue;
         };
         let b = &site.releases()[culprit];
-        let factor = if power.abs() == 1 {
-            "1,000"
-        } else {
-            "1,000,000"
-        };
-        let direction = if power < 0 { "smaller" } else { "larger" };
-        let unit = ind.unit.get_or("en", "vi");
-        let message = format!(
-            "`{}` value {x} in {} is about {factor} times {direction} than its series: {how}",
-            ind.id,
-            b.period().id(),
+        let message = msg!(
+            "unit-slip",
+            id = &ind.id,
+            value = figure(x),
+            period = b.period().id(),
+            factor = Arg::figure(1000f64.powi(power.abs()), None),
+            direction = if power < 0 { "smaller" } else { "larger" },
+            how = how
         );
-        let hint = scale_hint(unit, x, power);
+        let hint = scale_hint(ind, x, power);
         problems.push(
             files
                 .at(
@@ -119,11 +122,15 @@ pub(super) fn unit_slips(
 
 /// Names the likely mix-up from the catalogue unit: a figure 1,000 times
 /// too small in "million USD" was written in billions.
-pub fn scale_hint(unit: &str, x: f64, power: i32) -> String {
+/// The scale words are read from the English unit; the message names the
+/// unit in the reader's language (`unit_vi`, `unit_en`).
+pub fn scale_hint(ind: &Indicator, x: f64, power: i32) -> Message {
     const SCALES: [&str; 4] = ["thousand", "million", "billion", "trillion"];
     let fixed = x * 1000f64.powi(-power);
     let fixed_text = level(fixed);
-    let lower = unit.to_lowercase();
+    let unit_en = ind.unit.get_or("en", "vi");
+    let unit_vi = ind.unit.get_or("vi", "en");
+    let lower = unit_en.to_lowercase();
     let found = SCALES
         .iter()
         .position(|s| lower.split_whitespace().any(|w| w == *s));
@@ -134,12 +141,19 @@ pub fn scale_hint(unit: &str, x: f64, power: i32) -> String {
             .then(|| SCALES[j as usize])
     });
     match (found, written_in) {
-        (Some(i), Some(other)) => format!(
-            "the catalogue unit is {unit}: this looks like a figure in {other}s written as {}s; in {unit} it is {fixed_text}",
-            SCALES[i]
+        (Some(i), Some(other)) => msg!(
+            "unit-slip-scale-hint",
+            unit_en = unit_en,
+            unit_vi = unit_vi,
+            written_in = other,
+            meant = SCALES[i],
+            fixed = fixed_text
         ),
-        _ => format!(
-            "every value is in the catalogue unit ({unit}); if this one was written in another unit, it should read {fixed_text}"
+        _ => msg!(
+            "unit-slip-hint",
+            unit_en = unit_en,
+            unit_vi = unit_vi,
+            fixed = fixed_text
         ),
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::{Base, Rule, Target, found, html_links, resolve};
+use crate::msg;
 use crate::address::Addresses;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
@@ -125,26 +126,21 @@ impl PageLinks {
         }
         let out_dir = site.config.output_dir.display().to_string();
         for (href, b) in broken {
-            let many = if b.pages > 1 {
-                format!(" ({} pages link to it; this is the first)", b.pages)
-            } else {
-                String::new()
-            };
             let message = if b.outside {
-                format!(
-                    "the address `{href}` is outside the site's path {}{many}",
-                    self.path
+                msg!(
+                    "output-link-outside",
+                    href = href.as_str(),
+                    path = self.path.as_str(),
+                    pages = b.pages
                 )
             } else {
-                format!("the address `{href}` leads to no file of the site{many}")
+                msg!("output-link-dead", href = href.as_str(), pages = b.pages)
             };
             problems.push(
                 Diagnostic::error(format!("{out_dir}/{}", b.first_page), message)
                     .at(b.line, b.column)
                     .rule(Rule::OutputLink)
-                    .with_hint(
-                        "it comes from a template of the theme, or from HTML written in a narrative: correct it there",
-                    ),
+                    .with_hint(msg!("output-link-hint")),
             );
         }
     }

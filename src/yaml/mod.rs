@@ -13,6 +13,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_yaml::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
+
+mod syntax;
 
 /// One step of a path into a YAML document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,11 +60,26 @@ impl fmt::Display for YamlPath {
     }
 }
 
-/// A syntax error: message, and 1-based line and column where known.
+/// A syntax error: the parser's words, and its 1-based line and column
+/// where known. [`SyntaxError::diagnostic`] says it for people.
 #[derive(Debug)]
 pub struct SyntaxError {
     pub message: String,
     pub position: Option<(usize, usize)>,
+    /// Where the parser was when it began what it could not finish (an
+    /// unclosed quote starts there), from its "while scanning … at line L
+    /// column C".
+    pub context: Option<(usize, usize)>,
+    /// The document, to look at the line of the mistake.
+    text: String,
+}
+
+impl SyntaxError {
+    /// The mistake at its line (not the line after, where the parser
+    /// noticed it), in plain words, with what to type.
+    pub fn diagnostic(&self, shown: &std::path::Path) -> Diagnostic {
+        syntax::explain(self, &self.text, shown)
+    }
 }
 
 /// Parses a document. An empty document is `Null`.
@@ -70,14 +89,32 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     }
     serde_yaml::from_str::<Value>(text).map_err(|e| {
         let position = e.location().map(|l| (l.line(), l.column()));
-        // serde_yaml appends " at line L column C"; the position is reported
-        // on its own, so keep only the message.
-        let mut message = e.to_string();
+        // serde_yaml appends " at line L column C" (and for some mistakes
+        // ", while scanning … at line L column C"): positions are kept on
+        // their own.
+        let full = e.to_string();
+        let context = full
+            .split_once(", while ")
+            .and_then(|(_, rest)| line_and_column(rest));
+        let mut message = full;
         if let Some(cut) = message.find(" at line ") {
             message.truncate(cut);
         }
-        SyntaxError { message, position }
+        SyntaxError {
+            message,
+            position,
+            context,
+            text: text.to_owned(),
+        }
     })
+}
+
+/// `… at line 5 column 7` → (5, 7).
+fn line_and_column(text: &str) -> Option<(usize, usize)> {
+    let (_, rest) = text.split_once(" at line ")?;
+    let (line, rest) = rest.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
 }
 
 /// Where the node at `path` is, or with `key_of_last`, where the key that
@@ -257,15 +294,15 @@ pub fn key_text(key: &Value) -> String {
 }
 
 /// What kind of node a value is, in words for an error message.
-pub fn kind_of(v: &Value) -> &'static str {
+pub fn kind_of(v: &Value) -> Message {
     match v {
-        Value::Null => "nothing",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a set of keys",
-        Value::Tagged(_) => "a tagged value",
+        Value::Null => msg!("node-nothing"),
+        Value::Bool(_) => msg!("node-bool"),
+        Value::Number(_) => msg!("node-number"),
+        Value::String(_) => msg!("node-text"),
+        Value::Sequence(_) => msg!("node-list"),
+        Value::Mapping(_) => msg!("node-mapping"),
+        Value::Tagged(_) => msg!("node-tagged"),
     }
 }
 
@@ -278,17 +315,16 @@ pub struct Source<'a> {
 
 impl Source<'_> {
     /// An error at the node (or, with `at_key`, at the key naming it).
-    pub fn error(&self, path: &YamlPath, at_key: bool, message: impl Into<String>) -> Diagnostic {
-        let d = Diagnostic::error(self.shown, message);
+    pub fn error(&self, path: &YamlPath, at_key: bool, message: Message) -> Diagnostic {
         match locate(self.text, path, at_key) {
-            Some(pos) => d.at_opt(Some(pos)),
+            Some(pos) => Diagnostic::error(self.shown, message).at_opt(Some(pos)),
             // No position (a node written in an unusual way): the YAML
             // path still tells the editor where to look.
-            None if !path.0.is_empty() => Diagnostic {
-                message: format!("{} (at `{path}`)", d.message),
-                ..d
-            },
-            None => d,
+            None if !path.0.is_empty() => Diagnostic::error(
+                self.shown,
+                msg!("at-yaml-path", message = message, path = path.to_string()),
+            ),
+            None => Diagnostic::error(self.shown, message),
         }
     }
 
@@ -297,14 +333,14 @@ impl Source<'_> {
         &self,
         path: &YamlPath,
         key: &str,
-        what: &str,
+        what: Message,
         known: &[&str],
     ) -> Diagnostic {
         let hint = match crate::diagnostic::did_you_mean(key, known.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("the keys allowed here are: {}", known.join(", ")),
+            Some(s) => msg!("did-you-mean", name = s),
+            None => msg!("allowed-keys", keys = known.join(", ")),
         };
-        self.error(&path.key(key), true, format!("unknown {what} `{key}`"))
+        self.error(&path.key(key), true, msg!("unknown-key", what = what, key = key))
             .with_hint(hint)
     }
 
@@ -333,7 +369,7 @@ impl Source<'_> {
                         other => problems.push(self.error(
                             &path.key(&lang),
                             false,
-                            format!("expected text, found {}", kind_of(other)),
+                            msg!("expected-text", found = kind_of(other)),
                         )),
                     }
                 }
@@ -342,12 +378,8 @@ impl Source<'_> {
             Value::Null => LocalText::None,
             other => {
                 problems.push(
-                    self.error(
-                        path,
-                        false,
-                        format!("expected text, found {}", kind_of(other)),
-                    )
-                    .with_hint("write the text per language: { vi: \"…\", en: \"…\" }"),
+                    self.error(path, false, msg!("expected-text", found = kind_of(other)))
+                        .with_hint(msg!("expected-text-hint")),
                 );
                 LocalText::None
             }
