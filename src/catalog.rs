@@ -203,7 +203,12 @@ impl Catalog {
                             msg!("catalog-bad-decimals"),
                         )),
                     },
-                    _ => problems.push(src.unknown_key(&at, &key, msg!("what-indicator-setting"), &KEYS)),
+                    _ => problems.push(src.unknown_key(
+                        &at,
+                        &key,
+                        msg!("what-indicator-setting"),
+                        &KEYS,
+                    )),
                 }
             }
             for lang in &config.languages {

@@ -360,10 +360,9 @@ en = "Bulletin"
 
     #[test]
     fn an_empty_list_of_languages_is_an_error() {
-        let (c, e) = Config::parse(
-            "base_url = \"https://x.vn/\"\nlanguages = []\n[title]\nvi = \"x\"\n",
-        )
-        .unwrap();
+        let (c, e) =
+            Config::parse("base_url = \"https://x.vn/\"\nlanguages = []\n[title]\nvi = \"x\"\n")
+                .unwrap();
         assert_eq!(c.languages, ["vi"]);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!(e[0].line, Some(2));

@@ -38,6 +38,8 @@ pub enum Rule {
     Form,
     /// A figure outside its field's sense: a negative level, a share over 100.
     Sense,
+    /// A level with more decimals than its indicator shows (`6.650`).
+    Decimals,
     /// A `{{ … }}` call that names nothing the data has.
     Call,
     /// A figure typed into a narrative instead of a `value()` call.
@@ -62,13 +64,36 @@ pub enum Rule {
     OutputLink,
     /// The theme's templates.
     Theme,
+    /// An `accept:` of a data file that no longer matches a warning.
+    Accept,
 }
 
 impl Rule {
+    /// Every rule, for `accept:` to name one.
+    pub const ALL: [Rule; 16] = [
+        Rule::Form,
+        Rule::Sense,
+        Rule::Decimals,
+        Rule::Call,
+        Rule::TypedFigure,
+        Rule::Repeated,
+        Rule::DeadLink,
+        Rule::Growth,
+        Rule::Unit,
+        Rule::Sum,
+        Rule::Plan,
+        Rule::Shares,
+        Rule::Translation,
+        Rule::OutputLink,
+        Rule::Theme,
+        Rule::Accept,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Rule::Form => "form",
             Rule::Sense => "form/sense",
+            Rule::Decimals => "form/decimals",
             Rule::Call => "narrative/call",
             Rule::TypedFigure => "narrative/typed-figure",
             Rule::Repeated => "narrative/repeated",
@@ -81,6 +106,7 @@ impl Rule {
             Rule::Translation => "translation",
             Rule::OutputLink => "output/link",
             Rule::Theme => "theme",
+            Rule::Accept => "accept",
         }
     }
 }
@@ -104,6 +130,10 @@ pub struct Diagnostic {
     /// The rule that found it (`consistency/growth`), for `--format json`
     /// and for grouping.
     pub rule: Rule,
+    /// Why the editors accept it (`accept:` in its data file): then it is
+    /// listed but no longer counts.
+    #[serde(default)]
+    pub accepted: Option<String>,
 }
 
 impl Diagnostic {
@@ -116,6 +146,7 @@ impl Diagnostic {
             message,
             hint: None,
             rule: Rule::Form,
+            accepted: None,
         }
     }
 
@@ -211,12 +242,28 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// Whether any error stands (an accepted finding does not count).
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.level == Level::Error)
+        self.items
+            .iter()
+            .any(|d| d.level == Level::Error && d.accepted.is_none())
     }
 
+    /// The findings of `level` that count (not accepted).
     pub fn count(&self, level: Level) -> usize {
-        self.items.iter().filter(|d| d.level == level).count()
+        self.items
+            .iter()
+            .filter(|d| d.level == level && d.accepted.is_none())
+            .count()
+    }
+
+    /// The findings accepted in the data (`accept:`).
+    pub fn accepted(&self) -> usize {
+        self.items.iter().filter(|d| d.accepted.is_some()).count()
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Diagnostic> {
+        self.items.iter_mut()
     }
 
     pub fn is_empty(&self) -> bool {

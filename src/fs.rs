@@ -76,15 +76,6 @@ pub fn inside(root: &Path, path: &Path, shown: &Path) -> Result<(), Diagnostic> 
     )
 }
 
-/// A path with `/` between its parts on every system, as reports and
-/// addresses write it.
-pub fn slashed(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// UTF-8 check and normalisation; on invalid bytes, the 1-based line and
 /// column of the first one.
 pub fn decode_text(bytes: Vec<u8>) -> Result<String, (usize, usize)> {

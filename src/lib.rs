@@ -29,6 +29,7 @@ pub(crate) mod fs;
 pub(crate) mod locale;
 pub mod messages;
 pub mod narrative;
+pub(crate) mod numbers;
 pub(crate) mod opendata;
 pub(crate) mod output;
 pub mod period;

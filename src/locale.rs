@@ -3,12 +3,8 @@
 //! words for a rise or a fall, period titles and dates. The words come from
 //! the theme's i18n files, so a new language needs no code.
 
-use icu_decimal::input::{Decimal, SignDisplay};
-use icu_decimal::options::{DecimalFormatterOptions, GroupingStrategy};
-use icu_decimal::{DecimalFormatter, DecimalFormatterPreferences};
-use icu_locale_core::Locale as IcuLocale;
-
 use crate::dataset::Date;
+use crate::numbers::Numbers;
 use crate::period::{Period, Span};
 
 /// A theme's UI strings for one language, from `i18n/<lang>.toml`.
@@ -18,13 +14,6 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// No strings: for a [`Locale`] used only for its numbers.
-    pub fn empty() -> Strings {
-        Strings {
-            table: toml::Table::new(),
-        }
-    }
-
     pub fn parse(text: &str) -> Result<Strings, toml::de::Error> {
         Ok(Strings {
             table: toml::from_str(text)?,
@@ -94,7 +83,7 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
 
 pub struct Locale {
     pub lang: String,
-    formatter: DecimalFormatter,
+    numbers: Numbers,
     pub strings: Strings,
 }
 
@@ -108,17 +97,9 @@ impl std::fmt::Debug for Locale {
 
 impl Locale {
     pub fn new(lang: &str, strings: Strings) -> Result<Locale, String> {
-        let icu: IcuLocale = lang
-            .parse()
-            .map_err(|e| format!("`{lang}` is not a locale: {e}"))?;
-        let mut options = DecimalFormatterOptions::default();
-        // Statistical tables group every thousand, 7.551 as well as 135.338.
-        options.grouping_strategy = Some(GroupingStrategy::Always);
-        let formatter = DecimalFormatter::try_new(DecimalFormatterPreferences::from(&icu), options)
-            .map_err(|e| format!("no number format for `{lang}`: {e}"))?;
         Ok(Locale {
             lang: lang.to_owned(),
-            formatter,
+            numbers: Numbers::new(lang)?,
             strings,
         })
     }
@@ -127,30 +108,14 @@ impl Locale {
         self.strings.get(key)
     }
 
-    fn decimal(x: f64, decimals: Option<u8>) -> Decimal {
-        // Shortest round-trip text keeps the precision the editor wrote
-        // (25.15 stays 25,15; 16.9 stays 16,9); a catalogue `decimals`
-        // fixes it (5718.5 with 1 decimal, 37128 as 37.128,0).
-        let x = if x == 0.0 { 0.0 } else { x };
-        let text = match decimals {
-            Some(d) => format!("{:.*}", usize::from(d), x),
-            None => format!("{x}"),
-        };
-        text.parse().unwrap_or_else(|_| Decimal::from(0))
-    }
-
     /// `5.718,5` / `5,718.5`.
     pub fn number(&self, x: f64, decimals: Option<u8>) -> String {
-        self.formatter
-            .format(&Self::decimal(x, decimals))
-            .to_string()
+        self.numbers.number(x, decimals)
     }
 
     /// `+25,15` / `-51,76`: a change in a table cell.
     pub fn signed(&self, x: f64, decimals: Option<u8>) -> String {
-        let mut d = Self::decimal(x, decimals);
-        d.apply_sign_display(SignDisplay::ExceptZero);
-        self.formatter.format(&d).to_string()
+        self.numbers.signed(x, decimals)
     }
 
     /// `25,15%`.

@@ -10,7 +10,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let site_language = cli.site_root().and_then(bantin::config::default_language_of);
+    let site_language = cli
+        .site_root()
+        .and_then(bantin::config::default_language_of);
     Lang::set_current(Lang::choose(
         cli.lang.as_deref().and_then(Lang::parse),
         site_language.as_deref(),

@@ -84,15 +84,27 @@ impl Period {
         } else if upper == "H1" {
             Span::Cumulative(6)
         } else if upper.starts_with('H') {
-            return Err(msg!("period-bad-half", written = t, year = year.to_string()));
+            return Err(msg!(
+                "period-bad-half",
+                written = t,
+                year = year.to_string()
+            ));
         } else if let Some(n) = upper.strip_suffix('M') {
             match number(n) {
                 Some(n @ 1..=11) => Span::Cumulative(n),
                 Some(12) => {
-                    return Err(msg!("period-twelve-months", written = t, year = year.to_string()));
+                    return Err(msg!(
+                        "period-twelve-months",
+                        written = t,
+                        year = year.to_string()
+                    ));
                 }
                 _ => {
-                    return Err(msg!("period-bad-months", written = t, year = year.to_string()));
+                    return Err(msg!(
+                        "period-bad-months",
+                        written = t,
+                        year = year.to_string()
+                    ));
                 }
             }
         } else {

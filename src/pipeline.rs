@@ -350,6 +350,7 @@ pub fn run_loaded(
     if until >= Stage::Check {
         let checked = check(&site, checks);
         run.findings.extend(checked.all());
+        check::accept::apply(&site, &mut run.findings);
         run.checked = Some(checked);
         since = run.timings.lap("check", since);
     }

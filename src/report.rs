@@ -60,6 +60,8 @@ pub fn line(d: &Diagnostic, style: Style, lang: Lang) -> String {
 /// files), missing translations listed together at the end, then a count.
 pub fn human(findings: &Diagnostics, style: Style, lang: Lang) -> String {
     let sorted = findings.sorted();
+    let (accepted, sorted): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        sorted.into_iter().partition(|d| d.accepted.is_some());
     let (translations, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = sorted
         .into_iter()
         .partition(|d| d.rule == Rule::Translation);
@@ -84,6 +86,19 @@ pub fn human(findings: &Diagnostics, style: Style, lang: Lang) -> String {
             out.push('\n');
         }
     }
+    if !accepted.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let title = msg!("report-accepted").text(lang);
+        let _ = writeln!(out, "{}", style.paint("1", &title));
+        for d in &accepted {
+            out.push_str(&line(d, style, lang));
+            let reason = d.accepted.as_deref().unwrap_or_default();
+            let reason = msg!("report-accepted-reason", reason = reason).text(lang);
+            let _ = writeln!(out, "\n  {}", style.paint("32", &reason));
+        }
+    }
     if !out.is_empty() {
         out.push('\n');
     }
@@ -94,18 +109,25 @@ pub fn human(findings: &Diagnostics, style: Style, lang: Lang) -> String {
 /// `2 errors, 1 warning in 2 files`, or `No problems found.`
 pub fn summary(findings: &Diagnostics, lang: Lang) -> String {
     let (e, w) = (findings.count(Level::Error), findings.count(Level::Warning));
+    let accepted = match findings.accepted() {
+        0 => String::new(),
+        n => format!("; {}", msg!("report-accepted-count", count = n).text(lang)),
+    };
     if e + w == 0 {
-        return msg!("report-none").text(lang);
+        return format!("{}{accepted}", msg!("report-none").text(lang));
     }
-    let files: std::collections::BTreeSet<&std::path::Path> =
-        findings.iter().map(|d| d.file.as_path()).collect();
-    msg!(
+    let files: std::collections::BTreeSet<&std::path::Path> = findings
+        .iter()
+        .filter(|d| d.accepted.is_none())
+        .map(|d| d.file.as_path())
+        .collect();
+    let counted = msg!(
         "report-summary",
         errors = e,
         warnings = w,
         files = files.len()
-    )
-    .text(lang)
+    );
+    format!("{}{accepted}", counted.text(lang))
 }
 
 /// The JSON report (`"format": "bantin.check"`, version 1). Programs read
@@ -139,6 +161,9 @@ struct JsonFinding {
     message: String,
     hint_id: Option<String>,
     hint: Option<String>,
+    /// Why the editors accept it (`accept:` in its data file), if they
+    /// do: then it does not count in `errors` and `warnings`.
+    accepted: Option<String>,
 }
 
 fn json_args(m: &crate::messages::Message) -> serde_json::Map<String, serde_json::Value> {
@@ -160,7 +185,7 @@ pub fn json(findings: &Diagnostics, output_checked: bool, lang: Lang) -> String 
             .sorted()
             .into_iter()
             .map(|d| JsonFinding {
-                file: crate::fs::slashed(&d.file),
+                file: crate::messages::slashed(&d.file),
                 line: d.line,
                 column: d.column,
                 level: d.level.as_str(),
@@ -170,6 +195,7 @@ pub fn json(findings: &Diagnostics, output_checked: bool, lang: Lang) -> String 
                 message: d.message.text(lang),
                 hint_id: d.hint.as_ref().map(|h| h.id.to_string()),
                 hint: d.hint.as_ref().map(|h| h.text(lang)),
+                accepted: d.accepted.clone(),
             })
             .collect(),
     };
@@ -203,7 +229,9 @@ mod tests {
                 .rule(Rule::Unit)
                 .with_hint(msg!("did-you-mean", name = "exports")),
         );
-        list.push(Diagnostic::warning("c.en.md", Message::verbatim("no en")).rule(Rule::Translation));
+        list.push(
+            Diagnostic::warning("c.en.md", Message::verbatim("no en")).rule(Rule::Translation),
+        );
         list
     }
 

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use crate::messages::Said;
-use crate::msg;
 use crate::catalog::Indicator;
 use crate::dataset::Field;
+use crate::messages::Said;
+use crate::msg;
 use crate::period::Period;
 use crate::render::theme::Theme;
 use crate::render::words::Words;

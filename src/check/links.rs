@@ -12,9 +12,9 @@ use std::collections::HashSet;
 use percent_encoding::percent_decode_str;
 
 use super::Rule;
-use crate::msg;
 use crate::address::{Addresses, Page, page_file_in, page_folder_of};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::msg;
 use crate::narrative::Narrative;
 use crate::site::Site;
 

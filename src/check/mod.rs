@@ -8,8 +8,10 @@
 //! form (a text where a number belongs, an unknown key, a bad period) are
 //! found while loading, by the parsers, with rule [`Rule::Form`].
 
+pub mod accept;
 pub mod calls;
 pub mod consistency;
+pub mod decimals;
 pub mod links;
 pub mod prose;
 pub mod sense;
@@ -43,7 +45,9 @@ pub fn check(site: &Site) -> Diagnostics {
 /// runs them again only for the release edited.
 pub fn check_release(site: &Site, b: &Release) -> Diagnostics {
     let mut problems = Diagnostics::new();
-    sense::check_release(site, b, &DataFiles::new(site), &mut problems);
+    let files = DataFiles::new(site);
+    sense::check_release(site, b, &files, &mut problems);
+    decimals::check_release(site, b, &files, &mut problems);
     prose::check_release(site, b, &mut problems);
     problems
 }
@@ -98,6 +102,26 @@ impl<'a> DataFiles<'a> {
             site,
             texts: RefCell::default(),
         }
+    }
+
+    /// The figure at `path` in the data file of `b` as it is written
+    /// (`6.650`, where the parsed number says 6.65), and where.
+    pub fn written(&self, b: &Release, path: &YamlPath) -> Option<(String, (usize, usize))> {
+        let shown = b.data_file();
+        let mut texts = self.texts.borrow_mut();
+        let text = texts.entry(shown.to_path_buf()).or_insert_with(|| {
+            let root = &self.site.root;
+            crate::fs::read_text(root, &root.join(shown), shown).unwrap_or_default()
+        });
+        let (line, column) = crate::yaml::locate(text, path, false)?;
+        let token: String = text
+            .lines()
+            .nth(line - 1)?
+            .chars()
+            .skip(column - 1)
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '#'))
+            .collect();
+        Some((token, (line, column)))
     }
 
     /// A finding at `path` inside the data file of `b` (at the key that

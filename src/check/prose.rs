@@ -13,11 +13,11 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::Rule;
-use crate::messages::Message;
-use crate::msg;
 use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages::Message;
+use crate::msg;
 use crate::narrative::{Narrative, Positions};
 use crate::site::{Release, Site};
 
@@ -290,7 +290,12 @@ fn typed_figures(
                 problems.push(
                     Diagnostic::warning(
                         &n.file,
-                        msg!("typed-figure", shown = shown, id = &id, field = field.name()),
+                        msg!(
+                            "typed-figure",
+                            shown = shown,
+                            id = &id,
+                            field = field.name()
+                        ),
                     )
                     .at(line, column)
                     .rule(Rule::TypedFigure)
@@ -368,13 +373,10 @@ fn repeated(n: &Narrative, at: &Positions, blocks: &[Block], problems: &mut Diag
         if many && sentences.len() > 1 {
             if let Some(&earlier) = seen_blocks.get(&whole) {
                 problems.push(
-                    Diagnostic::warning(
-                        &n.file,
-                        msg!("repeated-paragraph", line = earlier),
-                    )
-                    .at(line, column)
-                    .rule(Rule::Repeated)
-                    .with_hint(msg!("repeated-paragraph-hint")),
+                    Diagnostic::warning(&n.file, msg!("repeated-paragraph", line = earlier))
+                        .at(line, column)
+                        .rule(Rule::Repeated)
+                        .with_hint(msg!("repeated-paragraph-hint")),
                 );
                 continue;
             }
@@ -397,7 +399,10 @@ fn repeated(n: &Narrative, at: &Positions, blocks: &[Block], problems: &mut Diag
                     )
                     .at(line, column)
                     .rule(Rule::Repeated)
-                    .with_hint(msg!("repeated-sentence-hint", sentence = shorten(&sentence))),
+                    .with_hint(msg!(
+                        "repeated-sentence-hint",
+                        sentence = shorten(&sentence)
+                    )),
                 ),
                 None => {
                     seen.insert(sentence, line);

@@ -31,14 +31,12 @@ pub fn nonsense(field: Field, x: f64, kind: Option<IndicatorKind>) -> Option<(Me
                 msg!("sense-negative-level-hint"),
             ))
         }
-        Field::Share if !(0.0..=100.0).contains(&x) => Some((
-            msg!("sense-share", value = x_arg),
-            msg!("sense-share-hint"),
-        )),
-        Field::PlanAttainment if x < 0.0 => Some((
-            msg!("sense-plan", value = x_arg),
-            msg!("sense-plan-hint"),
-        )),
+        Field::Share if !(0.0..=100.0).contains(&x) => {
+            Some((msg!("sense-share", value = x_arg), msg!("sense-share-hint")))
+        }
+        Field::PlanAttainment if x < 0.0 => {
+            Some((msg!("sense-plan", value = x_arg), msg!("sense-plan-hint")))
+        }
         f if f.is_change() && x <= -100.0 => Some((
             msg!("sense-fall", value = Arg::figure(-x, None)),
             msg!("sense-fall-hint"),

@@ -34,7 +34,7 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                             .narratives()
                             .values()
                             .next()
-                            .map(|n| crate::fs::slashed(&n.file))
+                            .map(|n| crate::messages::slashed(&n.file))
                             .unwrap_or_default()
                     )),
                 );
@@ -61,19 +61,17 @@ pub fn check(site: &Site, files: &DataFiles, problems: &mut Diagnostics) {
                         ),
                         None => (
                             at().key(what),
-                            msg!("translation-no-breakdown-text", id = &bd.id, lang = lang, what = what),
+                            msg!(
+                                "translation-no-breakdown-text",
+                                id = &bd.id,
+                                lang = lang,
+                                what = what
+                            ),
                         ),
                     };
                     problems.push(
                         files
-                            .at(
-                                b,
-                                &path,
-                                false,
-                                Level::Warning,
-                                Rule::Translation,
-                                message,
-                            )
+                            .at(b, &path, false, Level::Warning, Rule::Translation, message)
                             .with_hint(msg!(
                                 "translation-add-until",
                                 lang = lang,

@@ -86,7 +86,10 @@ fn remove_in_background(previous: &std::path::Path) {
     if helper.is_err()
         && let Err(e) = bantin::remove_previous(previous)
     {
-        eprintln!("{}", msg!("warning-detail", detail = format!("{e:#}")).text(Lang::current()));
+        eprintln!(
+            "{}",
+            msg!("warning-detail", detail = format!("{e:#}")).text(Lang::current())
+        );
     }
 }
 

@@ -6,6 +6,7 @@
 //! problem with its place; `number` reads the figures, and is the one
 //! reader of numbers written with separators (`5.718,5`).
 
+mod accept;
 mod number;
 mod parse;
 #[cfg(test)]
@@ -194,6 +195,24 @@ pub struct Data {
     /// In the order written.
     pub indicators: Vec<(String, Fields)>,
     pub breakdowns: Vec<Breakdown>,
+    /// Findings of `bantin check` the editors have looked into and accept,
+    /// each with its reason (`accept:`).
+    pub accepted: Vec<Acceptance>,
+}
+
+/// `accept: [{ rule: consistency/growth, indicator: retail, field:
+/// growth_yoy, reason: "…" }]`: a warning about one figure of this file,
+/// known and explained. It is still listed, as accepted, and no longer
+/// counts; an acceptance that no longer matches a warning is one itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Acceptance {
+    /// The rule's name, as reports give it (`consistency/growth`).
+    pub rule: String,
+    pub indicator: String,
+    pub field: Field,
+    pub reason: String,
+    /// Its place in the `accept:` list, to point at it.
+    pub index: usize,
 }
 
 impl Data {

@@ -21,7 +21,11 @@ pub fn number(
         Value::Number(n) => match n.as_f64() {
             Some(x) if x.is_finite() => Some(x),
             _ => {
-                problems.push(src.error(at, false, msg!("figure-unusable", written = n.to_string())));
+                problems.push(src.error(
+                    at,
+                    false,
+                    msg!("figure-unusable", written = n.to_string()),
+                ));
                 None
             }
         },

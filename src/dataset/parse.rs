@@ -3,6 +3,7 @@
 
 use serde_yaml::{Mapping, Value};
 
+use super::accept::read_acceptance;
 use super::number::number;
 use super::{Breakdown, Data, Date, Field, Fields, Row, Status};
 use crate::catalog::{Catalog, is_id};
@@ -12,13 +13,19 @@ use crate::msg;
 use crate::period::Period;
 use crate::yaml::{self, Source, YamlPath};
 
-const TOP_KEYS: [&str; 5] = ["period", "status", "published", "indicators", "breakdowns"];
+const TOP_KEYS: [&str; 6] = [
+    "period",
+    "status",
+    "published",
+    "indicators",
+    "breakdowns",
+    "accept",
+];
 const BREAKDOWN_KEYS: [&str; 4] = ["title", "field", "unit", "rows"];
 
 /// Reads a data file; every problem found is returned, with its position.
 pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
-    let doc = yaml::parse(src.text)
-        .map_err(|e| vec![e.diagnostic(src.shown)])?;
+    let doc = yaml::parse(src.text).map_err(|e| vec![e.diagnostic(src.shown)])?;
     let root = YamlPath::root();
     let Value::Mapping(map) = doc else {
         return Err(vec![
@@ -173,6 +180,35 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
         )),
     }
 
+    let accepted = match get("accept") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                read_acceptance(
+                    src,
+                    &root.key("accept").index(i),
+                    i,
+                    item,
+                    &indicators,
+                    &mut problems,
+                )
+            })
+            .collect(),
+        Some(v) => {
+            problems.push(
+                src.error(
+                    &root.key("accept"),
+                    false,
+                    msg!("accept-not-list", found = yaml::kind_of(v)),
+                )
+                .with_hint(msg!("accept-hint")),
+            );
+            Vec::new()
+        }
+    };
+
     match (period, status) {
         (Some(period), Some(status)) if problems.is_empty() => Ok(Data {
             period,
@@ -180,6 +216,7 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
             published,
             indicators,
             breakdowns,
+            accepted,
         }),
         _ => Err(problems),
     }
@@ -247,12 +284,8 @@ fn read_breakdown(
         );
     } else if catalog.get(id).is_some() {
         problems.push(
-            src.error(
-                &at,
-                true,
-                msg!("breakdown-id-taken", id = id),
-            )
-            .with_hint(msg!("breakdown-id-taken-hint", id = id)),
+            src.error(&at, true, msg!("breakdown-id-taken", id = id))
+                .with_hint(msg!("breakdown-id-taken-hint", id = id)),
         );
     }
     let Value::Mapping(m) = v else {
@@ -293,8 +326,12 @@ fn read_breakdown(
                     |f| msg!("did-you-mean", name = f),
                 );
                 problems.push(
-                    src.error(&at.key("field"), false, msg!("breakdown-bad-field", written = s))
-                        .with_hint(hint),
+                    src.error(
+                        &at.key("field"),
+                        false,
+                        msg!("breakdown-bad-field", written = s),
+                    )
+                    .with_hint(hint),
                 );
                 None
             }
@@ -318,12 +355,8 @@ fn read_breakdown(
                 [only] => Some(*only),
                 _ => {
                     problems.push(
-                        src.error(
-                            &at,
-                            true,
-                            msg!("breakdown-no-field", id = id),
-                        )
-                        .with_hint(msg!("breakdown-no-field-hint")),
+                        src.error(&at, true, msg!("breakdown-no-field", id = id))
+                            .with_hint(msg!("breakdown-no-field-hint")),
                     );
                     None
                 }
@@ -333,12 +366,8 @@ fn read_breakdown(
     let field = field?;
     if field == Field::Value && unit.is_empty() {
         problems.push(
-            src.error(
-                &at,
-                true,
-                msg!("breakdown-no-unit", id = id),
-            )
-            .with_hint(msg!("breakdown-no-unit-hint")),
+            src.error(&at, true, msg!("breakdown-no-unit", id = id))
+                .with_hint(msg!("breakdown-no-unit-hint")),
         );
     }
     for (i, row) in rows.iter().enumerate() {

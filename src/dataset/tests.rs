@@ -67,7 +67,10 @@ fn collects_every_problem_with_positions() {
         problems[2].hint.as_ref().map(|h| h.to_string()).as_deref(),
         Some("did you mean `growth_yoy`?")
     );
-    assert_eq!(problems[3].hint.as_ref().map(|h| h.to_string()).as_deref(), Some("did you mean `exports`?"));
+    assert_eq!(
+        problems[3].hint.as_ref().map(|h| h.to_string()).as_deref(),
+        Some("did you mean `exports`?")
+    );
 }
 
 #[test]

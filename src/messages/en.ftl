@@ -360,3 +360,41 @@ overlay-warnings = bantin check: { $count ->
     [one] 1 warning
    *[other] { $count } warnings
 }
+unit-slip-near = { $base_value } in { $base_period } ({ $base_months ->
+    [one] one month
+   *[other] { $base_months } months
+}) gives about { $expected } for { $months ->
+    [one] one month
+   *[other] { $months } months
+}
+decimals-thousands = `{ $id }` value { $written } has three decimals where the indicator shows { $places }: it looks like { $meant } written with a dot between the thousands, and would be published a thousand times too small
+decimals-thousands-hint = write { $meant }: in data files a dot only comes before decimals, and thousands are not separated
+decimals-rounded = `{ $id }` value { $written } has { $shown } decimals, but the indicator shows { $places ->
+    [one] 1 decimal
+   *[other] { $places } decimals
+}: the page rounds it
+decimals-rounded-hint = write the figure as published, or change `decimals` of the indicator in content/indicators.yaml
+growth-sign = `{ $id }` { $field } is { $stated }%, but the levels { $rise ->
+    [up] rise
+   *[down] fall
+}: { $value } in { $period } against { $base_value } in { $base_period }
+growth-sign-hint = a fall is written with a minus sign and a rise without one: check the sign of `{ $field }`, then the two levels
+
+## Accepted findings
+
+accept-not-list = `accept` must be a list of accepted findings, found { $found }
+accept-not-mapping = an accepted finding names its rule, indicator, field and reason, found { $found }
+accept-hint = write e.g. `- {"{"} rule: consistency/growth, indicator: retail, field: growth_yoy, reason: "measured against the revised 2019 level" {"}"}`
+accept-missing = this accepted finding has no `{ $key }`
+accept-unknown-rule = there is no rule `{ $rule }`
+accept-rules = the rules are: { $rules }
+accept-unknown-indicator = `{ $id }` has no figures in this file, so none of its findings can be accepted here
+accept-unmatched = nothing to accept: `{ $rule }` finds nothing about `{ $id }` { $field } in this file any more
+accept-error = `{ $rule }` finds an error about `{ $id }` { $field }: an error cannot be accepted, only fixed
+accept-unmatched-hint = delete this item of `accept:` if the figure was corrected; otherwise check its rule, indicator and field
+report-accepted = Accepted (listed, not counted):
+report-accepted-reason = accepted: { $reason }
+report-accepted-count = { $count ->
+    [one] 1 finding accepted
+   *[other] { $count } findings accepted
+}

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::locale::{Locale, Strings};
+use crate::numbers::Numbers;
 
 /// The languages bantin speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -172,7 +172,7 @@ impl From<&String> for Arg {
 }
 impl From<&std::path::Path> for Arg {
     fn from(p: &std::path::Path) -> Arg {
-        Arg::Text(crate::fs::slashed(p))
+        Arg::Text(slashed(p))
     }
 }
 impl From<&std::path::PathBuf> for Arg {
@@ -290,7 +290,8 @@ pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
 }
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
     BUNDLES[lang as usize].get_or_init(|| {
         let id: unic_langid::LanguageIdentifier =
             lang.code().parse().expect("vi and en are language ids");
@@ -308,11 +309,18 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
 }
 
 /// The number format of `lang`, for figures in messages.
-fn numbers(lang: Lang) -> &'static Locale {
-    static LOCALES: [OnceLock<Locale>; 2] = [OnceLock::new(), OnceLock::new()];
-    LOCALES[lang as usize].get_or_init(|| {
-        Locale::new(lang.code(), Strings::empty()).expect("ICU4X has vi and en compiled in")
-    })
+fn numbers(lang: Lang) -> &'static Numbers {
+    static NUMBERS: [OnceLock<Numbers>; 2] = [OnceLock::new(), OnceLock::new()];
+    NUMBERS[lang as usize]
+        .get_or_init(|| Numbers::new(lang.code()).expect("ICU4X has vi and en compiled in"))
+}
+
+/// A path as people read it, with `/` between its parts on every system.
+pub fn slashed(path: &std::path::Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

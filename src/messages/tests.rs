@@ -41,14 +41,13 @@ fn every_id_the_code_names_exists() {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         for (at, _) in text.match_indices("msg!(") {
             let rest = text[at + 5..].trim_start();
-            let Some(id) = rest
-                .strip_prefix('"')
-                .and_then(|r| r.split('"').next())
-            else {
+            let Some(id) = rest.strip_prefix('"').and_then(|r| r.split('"').next()) else {
                 continue;
             };
             let is_id = !id.is_empty()
-                && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if !is_id {
                 continue;
             }
@@ -57,7 +56,10 @@ fn every_id_the_code_names_exists() {
             }
         }
     }
-    assert!(missing.is_empty(), "ids not in the message files: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "ids not in the message files: {missing:?}"
+    );
 }
 
 /// The variables of a pattern, for the check below.
@@ -118,12 +120,22 @@ fn both_languages_say_the_same_arguments() {
 #[test]
 fn messages_are_said_in_each_language_with_figures_in_its_format() {
     let m = msg!("sense-share", value = Arg::figure(5718.5, None));
-    assert_eq!(m.text(Lang::En), "a share is between 0 and 100%, not 5,718.5");
+    assert_eq!(
+        m.text(Lang::En),
+        "a share is between 0 and 100%, not 5,718.5"
+    );
     assert_eq!(
         m.text(Lang::Vi),
         "tỷ trọng nằm trong khoảng 0 đến 100%, không phải 5.718,5"
     );
-    let count = |n: usize| msg!("report-summary", errors = n, warnings = 1usize, files = 2usize);
+    let count = |n: usize| {
+        msg!(
+            "report-summary",
+            errors = n,
+            warnings = 1usize,
+            files = 2usize
+        )
+    };
     assert_eq!(count(1).text(Lang::En), "1 error, 1 warning in 2 files");
     assert_eq!(count(3).text(Lang::En), "3 errors, 1 warning in 2 files");
     assert_eq!(count(3).text(Lang::Vi), "3 lỗi, 1 cảnh báo trong 2 tệp");

@@ -358,3 +358,29 @@ overlay-kept = Trang đang hiển thị là bản dựng tốt gần nhất. S�
 overlay-close = Đóng
 overlay-hint = Gợi ý: { $hint }
 overlay-warnings = bantin check: { $count } cảnh báo
+unit-slip-near = { $base_value } kỳ { $base_period } ({ $base_months } tháng) tương ứng khoảng { $expected } cho { $months } tháng
+decimals-thousands = `{ $id }` giá trị { $written } có ba chữ số thập phân trong khi chỉ tiêu hiển thị { $places }: có vẻ là { $meant } viết dấu chấm ngăn hàng nghìn, và sẽ được công bố nhỏ đi một nghìn lần
+decimals-thousands-hint = viết { $meant }: trong tệp dữ liệu, dấu chấm chỉ đứng trước phần thập phân, và không ngăn cách hàng nghìn
+decimals-rounded = `{ $id }` giá trị { $written } có { $shown } chữ số thập phân, nhưng chỉ tiêu hiển thị { $places } chữ số: trang sẽ làm tròn
+decimals-rounded-hint = viết số liệu đúng như công bố, hoặc sửa `decimals` của chỉ tiêu trong content/indicators.yaml
+growth-sign = `{ $id }` { $field } là { $stated }%, nhưng các giá trị lại { $rise ->
+    [up] tăng
+   *[down] giảm
+}: { $value } kỳ { $period } so với { $base_value } kỳ { $base_period }
+growth-sign-hint = mức giảm viết có dấu trừ, mức tăng viết không có dấu: hãy kiểm tra dấu của `{ $field }`, rồi đến hai giá trị
+
+## Cảnh báo đã chấp nhận
+
+accept-not-list = `accept` phải là danh sách các cảnh báo được chấp nhận, nhưng gặp { $found }
+accept-not-mapping = mỗi cảnh báo được chấp nhận ghi quy tắc, chỉ tiêu, trường và lý do, nhưng gặp { $found }
+accept-hint = viết ví dụ `- {"{"} rule: consistency/growth, indicator: retail, field: growth_yoy, reason: "so với số năm 2019 đã điều chỉnh" {"}"}`
+accept-missing = mục chấp nhận này thiếu `{ $key }`
+accept-unknown-rule = không có quy tắc `{ $rule }`
+accept-rules = các quy tắc là: { $rules }
+accept-unknown-indicator = `{ $id }` không có số liệu trong tệp này, nên không thể chấp nhận cảnh báo nào của nó ở đây
+accept-unmatched = không còn gì để chấp nhận: `{ $rule }` không còn phát hiện gì về `{ $id }` { $field } trong tệp này
+accept-error = `{ $rule }` phát hiện một lỗi về `{ $id }` { $field }: lỗi không thể được chấp nhận, chỉ có thể sửa
+accept-unmatched-hint = xóa mục này khỏi `accept:` nếu số liệu đã được sửa; nếu không, hãy kiểm tra quy tắc, chỉ tiêu và trường của nó
+report-accepted = Đã chấp nhận (vẫn liệt kê, không tính):
+report-accepted-reason = đã chấp nhận: { $reason }
+report-accepted-count = { $count } cảnh báo đã được chấp nhận

@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use super::{CLOSE, Call, Func, OPEN};
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::messages::Message;
 use crate::msg;
-use crate::diagnostic::{Diagnostic, did_you_mean};
 
 /// Finds the `{{ … }}` calls, checks their form and puts placeholders in
 /// their place.
@@ -46,9 +46,12 @@ pub(super) fn extract_calls(
                     let is_alone = line.trim() == whole;
                     if func.is_block() && !is_alone {
                         problems.push(
-                            Diagnostic::error(shown, msg!("call-block-not-alone", name = func.name()))
-                                .at(line_no, column)
-                                .with_hint(msg!("call-block-not-alone-hint")),
+                            Diagnostic::error(
+                                shown,
+                                msg!("call-block-not-alone", name = func.name()),
+                            )
+                            .at(line_no, column)
+                            .with_hint(msg!("call-block-not-alone-hint")),
                         );
                     }
                     let index = calls.len();
@@ -99,11 +102,7 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
     let name_at = p.pos;
     let name = p.ident();
     if name.is_empty() {
-        return Err((
-            name_at,
-            msg!("call-empty"),
-            None,
-        ));
+        return Err((name_at, msg!("call-empty"), None));
     }
     let Some(func) = Func::parse(name) else {
         let hint = did_you_mean(name, Func::NAMES).map_or_else(
@@ -136,11 +135,7 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
         let at = p.pos;
         if let Some(s) = p.string()? {
             if field.is_some() || period.is_some() {
-                return Err((
-                    at,
-                    msg!("call-plain-after-named"),
-                    None,
-                ));
+                return Err((at, msg!("call-plain-after-named"), None));
             }
             positional.push(s);
             continue;
@@ -190,11 +185,7 @@ fn parse_call(inner: &str) -> Result<Parsed, ParseError> {
         field = Some(f);
     }
     if positional.next().is_some() {
-        return Err((
-            name_at,
-            msg!("call-too-many", name = name),
-            None,
-        ));
+        return Err((name_at, msg!("call-too-many", name = name), None));
     }
     Ok((func, target, field, period))
 }

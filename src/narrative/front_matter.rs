@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use crate::msg;
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 
 /// Splits `---` front matter off. Returns (front matter, body, the 1-based
 /// line where the body starts).

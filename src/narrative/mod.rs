@@ -26,8 +26,8 @@ pub(crate) use resolve::{Figures, Resolved, SET_ASIDE, resolve};
 
 use serde_yaml::Value;
 
-use crate::msg;
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::yaml::{self, Source, YamlPath};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,9 +124,7 @@ impl Narrative {
                 ..d
             };
             match yaml::parse(&front) {
-                Err(e) => problems.push(shift(
-                    e.diagnostic(shown),
-                )),
+                Err(e) => problems.push(shift(e.diagnostic(shown))),
                 Ok(Value::Null) => {}
                 Ok(Value::Mapping(m)) => {
                     for (k, v) in &m {
@@ -139,7 +137,11 @@ impl Narrative {
                                 problems.push(shift(src.error(
                                     &at,
                                     false,
-                                    msg!("front-matter-not-text", key = &key, found = yaml::kind_of(other)),
+                                    msg!(
+                                        "front-matter-not-text",
+                                        key = &key,
+                                        found = yaml::kind_of(other)
+                                    ),
                                 )));
                                 None
                             }
@@ -156,9 +158,8 @@ impl Narrative {
                         }
                     }
                 }
-                Ok(_) => problems.push(
-                    Diagnostic::error(shown, msg!("front-matter-not-mapping")).at(2, 1),
-                ),
+                Ok(_) => problems
+                    .push(Diagnostic::error(shown, msg!("front-matter-not-mapping")).at(2, 1)),
             }
         }
         let source = body.to_owned();

@@ -6,11 +6,11 @@
 use std::path::Path;
 
 use super::{Call, Func, Narrative};
-use crate::messages::Message;
-use crate::msg;
 use crate::catalog::Catalog;
 use crate::dataset::{Data, Field};
 use crate::diagnostic::{Diagnostic, Rule, did_you_mean};
+use crate::messages::Message;
+use crate::msg;
 use crate::period::Period;
 
 /// What calls are resolved against: the catalogue and the releases'
@@ -78,11 +78,16 @@ pub fn resolve(
         }
         (None, Some(p)) => *p,
         (None, None) => {
-            return Err(err(msg!("call-page-no-period", name = call.func.name()))
-                .with_hint(msg!(
+            return Err(
+                err(msg!("call-page-no-period", name = call.func.name())).with_hint(msg!(
                     "call-write",
-                    call = format!("{}(\"{}\", period=\"2021-Q1\")", call.func.name(), call.target)
-                )));
+                    call = format!(
+                        "{}(\"{}\", period=\"2021-Q1\")",
+                        call.func.name(),
+                        call.target
+                    )
+                )),
+            );
         }
     };
     let (data, data_file) = site
@@ -108,7 +113,12 @@ pub fn resolve(
             },
             |s| msg!("did-you-mean", name = s),
         );
-        err(msg!("call-unknown-target", target = target, period = period.id())).with_hint(hint)
+        err(msg!(
+            "call-unknown-target",
+            target = target,
+            period = period.id()
+        ))
+        .with_hint(hint)
     };
     match call.func {
         Func::Value | Func::Change => {
@@ -131,11 +141,12 @@ pub fn resolve(
                 })?,
             };
             if call.func == Func::Change && !field.is_change() {
-                return Err(err(msg!("call-change-not-growth", field = field.name()))
-                    .with_hint(msg!(
+                return Err(
+                    err(msg!("call-change-not-growth", field = field.name())).with_hint(msg!(
                         "call-write",
                         call = format!("value(\"{target}\", \"{field}\")")
-                    )));
+                    )),
+                );
             }
             let Some(fields) = data.fields(target) else {
                 return Err(err(msg!(
@@ -143,28 +154,30 @@ pub fn resolve(
                     period = period.id(),
                     target = target
                 ))
-                .with_hint(msg!("call-no-figures-hint", target = target, file = data_file)));
+                .with_hint(msg!(
+                    "call-no-figures-hint",
+                    target = target,
+                    file = data_file
+                )));
             };
             if fields.get(field).is_none() {
                 let present: Vec<&str> = fields.present().map(|(f, _)| f.name()).collect();
-                return Err(
-                    err(msg!(
-                        "call-no-field",
-                        target = target,
+                return Err(err(msg!(
+                    "call-no-field",
+                    target = target,
+                    field = field.name(),
+                    period = period.id()
+                ))
+                .with_hint(if present.is_empty() {
+                    msg!(
+                        "call-no-field-fill",
                         field = field.name(),
-                        period = period.id()
-                    ))
-                    .with_hint(if present.is_empty() {
-                        msg!(
-                            "call-no-field-fill",
-                            field = field.name(),
-                            target = target,
-                            file = data_file
-                        )
-                    } else {
-                        msg!("call-no-field-present", fields = present.join(", "))
-                    }),
-                );
+                        target = target,
+                        file = data_file
+                    )
+                } else {
+                    msg!("call-no-field-present", fields = present.join(", "))
+                }));
             }
             Ok(Resolved::Figure {
                 indicator: target.to_owned(),

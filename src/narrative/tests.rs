@@ -69,7 +69,13 @@ fn call_errors_name_line_and_column() {
 #[test]
 fn unclosed_front_matter_is_explained() {
     let e = parse("---\ntitle: x\n\nText\n").unwrap_err();
-    assert!(e[0].hint.as_ref().unwrap().to_string().contains("closing `---`"));
+    assert!(
+        e[0].hint
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("closing `---`")
+    );
 }
 
 #[test]

@@ -132,7 +132,10 @@ impl<'a> LangShared<'a> {
         page: &PageContext<P>,
     ) -> Result<Context, Diagnostic> {
         let mut ctx = Context::from_serialize(page).map_err(|e| {
-            Diagnostic::error("(theme)", crate::msg!("template-context", detail = e.to_string()))
+            Diagnostic::error(
+                "(theme)",
+                crate::msg!("template-context", detail = e.to_string()),
+            )
             .rule(crate::diagnostic::Rule::Theme)
         })?;
         // Inserted as values: they are built once and shared by every

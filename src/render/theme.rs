@@ -4,9 +4,9 @@
 //! the site's `templates/` (templates only), then the site's
 //! `themes/<theme>/`, then the embedded theme.
 
+use crate::fingerprint::{self, Fingerprint};
 use crate::messages::Message;
 use crate::msg;
-use crate::fingerprint::{self, Fingerprint};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -125,7 +125,11 @@ impl Theme {
             let Some(src) = files.get(&key) else {
                 problems.push(
                     Diagnostic::error("site.toml", msg!("theme-no-strings", lang = lang))
-                        .with_hint(msg!("theme-no-strings-hint", theme = &config.theme, lang = lang)),
+                        .with_hint(msg!(
+                            "theme-no-strings-hint",
+                            theme = &config.theme,
+                            lang = lang
+                        )),
                 );
                 continue;
             };
@@ -144,9 +148,12 @@ impl Theme {
                         .span()
                         .map(|s| crate::config::line_col(&src.text, s.start));
                     problems.push(
-                        Diagnostic::error(&src.origin, msg!("toml-syntax", detail = e.message().trim()))
-                            .at_opt(pos)
-                            .rule(crate::diagnostic::Rule::Theme),
+                        Diagnostic::error(
+                            &src.origin,
+                            msg!("toml-syntax", detail = e.message().trim()),
+                        )
+                        .at_opt(pos)
+                        .rule(crate::diagnostic::Rule::Theme),
                     );
                 }
             }

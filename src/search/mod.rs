@@ -55,8 +55,11 @@ const NAMES: [&str; 2] = ["pagefind_extended", "pagefind"];
 
 /// Why search could not be indexed, for the site's report.
 pub(crate) fn problem(detail: impl Into<String>) -> Diagnostic {
-    Diagnostic::error(crate::config::FILE, crate::msg!("search-failed", detail = detail.into()))
-        .with_hint(crate::msg!("search-failed-hint"))
+    Diagnostic::error(
+        crate::config::FILE,
+        crate::msg!("search-failed", detail = detail.into()),
+    )
+    .with_hint(crate::msg!("search-failed-hint"))
 }
 
 /// Finds Pagefind: `BANTIN_PAGEFIND` if set, else the program npm

@@ -66,11 +66,9 @@ impl Indexer {
                             // Said once, not at every rebuild; the pages
                             // still preview, their search finds nothing.
                             let lang = crate::messages::Lang::current();
-                            let text = crate::msg!(
-                                "serve-search-off",
-                                problem = problem.text(lang)
-                            )
-                            .text(lang);
+                            let text =
+                                crate::msg!("serve-search-off", problem = problem.text(lang))
+                                    .text(lang);
                             if said.as_ref() != Some(&text) {
                                 eprintln!("{text}");
                                 said = Some(text);

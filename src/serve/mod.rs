@@ -111,7 +111,10 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         IpAddr::V4(v4) => format!("http://{v4}:{}/", local.port()),
     };
     if !opts.bind.is_loopback() {
-        eprintln!("{}", say(msg!("serve-public", bind = opts.bind.to_string())));
+        eprintln!(
+            "{}",
+            say(msg!("serve-public", bind = opts.bind.to_string()))
+        );
     }
     if local.port() != opts.port {
         println!(
@@ -181,7 +184,11 @@ pub fn run(opts: ServeOptions) -> Result<()> {
 
     println!(
         "{}",
-        say(msg!("serve-serving", root = root.as_path(), url = base_url.as_str()))
+        say(msg!(
+            "serve-serving",
+            root = root.as_path(),
+            url = base_url.as_str()
+        ))
     );
     if opts.open {
         open_browser(&base_url);
@@ -246,7 +253,7 @@ fn report(s: &Snapshot, outcome: &site::Outcome, changed: Option<(&Path, &[PathB
             let names: Vec<String> = paths
                 .iter()
                 .take(3)
-                .map(|p| crate::fs::slashed(&crate::diagnostic::display_path(root, p)))
+                .map(|p| crate::messages::slashed(&crate::diagnostic::display_path(root, p)))
                 .collect();
             let more = paths.len().saturating_sub(3);
             say(msg!("serve-after", files = names.join(", "), more = more))
@@ -285,7 +292,12 @@ fn open_browser(url: &str) {
     if let Err(e) = std::process::Command::new(opener).arg(url).spawn() {
         eprintln!(
             "{}",
-            say(msg!("serve-no-browser", opener = opener, reason = e.to_string(), url = url))
+            say(msg!(
+                "serve-no-browser",
+                opener = opener,
+                reason = e.to_string(),
+                url = url
+            ))
         );
     }
 }

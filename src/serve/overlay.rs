@@ -142,12 +142,17 @@ mod tests {
     fn warnings_fold_into_a_panel_errors_take_the_overlay() {
         let mut problems = Diagnostics::new();
         assert_eq!(for_problems(&problems, false, Lang::En), None);
-        problems.push(Diagnostic::warning("content/a.md", Message::verbatim("typed <figure>")).at(2, 5));
+        problems.push(
+            Diagnostic::warning("content/a.md", Message::verbatim("typed <figure>")).at(2, 5),
+        );
         let en = for_problems(&problems, false, Lang::En).unwrap();
         assert!(en.starts_with("<details id=\"bantin-warnings\""));
         assert!(en.contains("<summary>bantin check: 1 warning</summary>"));
         assert!(en.contains("typed &lt;figure&gt;"));
-        problems.push(Diagnostic::warning("content/b.md", Message::verbatim("another")));
+        problems.push(Diagnostic::warning(
+            "content/b.md",
+            Message::verbatim("another"),
+        ));
         let vi = for_problems(&problems, false, Lang::Vi).unwrap();
         assert!(vi.contains("<summary>bantin check: 2 cảnh báo</summary>"));
         assert!(

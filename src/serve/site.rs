@@ -120,52 +120,52 @@ impl Model {
         let started = Instant::now();
         let mut local: HashMap<PathBuf, Diagnostics> = HashMap::new();
         let mut site_warnings = Diagnostics::new();
-        let result =
-            pipeline::load(&self.root, Some(&self.base_url)).and_then(|loaded| {
-                let (checkable, renderable) = (loaded.checkable(), loaded.renderable());
-                let pipeline::Loaded {
-                    site,
-                    theme,
-                    findings: read,
-                } = loaded;
-                // Warnings of reading, filed under their release.
-                for w in read.iter() {
-                    match site.releases().iter().find(|b| w.file.starts_with(&b.dir)) {
-                        Some(b) => local.entry(b.dir.clone()).or_default().push(w.clone()),
-                        None => site_warnings.push(w.clone()),
-                    }
+        let result = pipeline::load(&self.root, Some(&self.base_url)).and_then(|loaded| {
+            let (checkable, renderable) = (loaded.checkable(), loaded.renderable());
+            let pipeline::Loaded {
+                site,
+                theme,
+                findings: read,
+            } = loaded;
+            // Warnings of reading, filed under their release.
+            for w in read.iter() {
+                match site.releases().iter().find(|b| w.file.starts_with(&b.dir)) {
+                    Some(b) => local.entry(b.dir.clone()).or_default().push(w.clone()),
+                    None => site_warnings.push(w.clone()),
                 }
-                if !checkable {
-                    return Err(read);
+            }
+            if !checkable {
+                return Err(read);
+            }
+            let checked = pipeline::check(&site, None);
+            let mut warnings = read;
+            warnings.extend(checked.all());
+            check::accept::apply(&site, &mut warnings);
+            let theme = match theme {
+                Some(theme) if renderable => theme,
+                _ => return Err(warnings),
+            };
+            for (dir, found) in checked.releases {
+                local.entry(dir).or_default().extend(found);
+            }
+            if pipeline::stops_after(Stage::Check, &warnings) {
+                return Err(warnings);
+            }
+            let mut rendered = match pipeline::render(&site, &theme, None, None, None, None) {
+                Ok(r) => r,
+                Err(found) => {
+                    warnings.extend(found);
+                    return Err(warnings.deduplicated());
                 }
-                let checked = pipeline::check(&site, None);
-                let mut warnings = read;
-                warnings.extend(checked.all());
-                let theme = match theme {
-                    Some(theme) if renderable => theme,
-                    _ => return Err(warnings),
-                };
-                for (dir, found) in checked.releases {
-                    local.entry(dir).or_default().extend(found);
-                }
-                if pipeline::stops_after(Stage::Check, &warnings) {
-                    return Err(warnings);
-                }
-                let mut rendered = match pipeline::render(&site, &theme, None, None, None, None) {
-                    Ok(r) => r,
-                    Err(found) => {
-                        warnings.extend(found);
-                        return Err(warnings.deduplicated());
-                    }
-                };
-                warnings.extend(std::mem::take(&mut rendered.failed));
-                let mut warnings = warnings.deduplicated();
-                warnings.extend(pipeline::links(&site, &rendered));
-                if warnings.has_errors() {
-                    return Err(warnings);
-                }
-                Ok((site, theme, rendered, warnings))
-            });
+            };
+            warnings.extend(std::mem::take(&mut rendered.failed));
+            let mut warnings = warnings.deduplicated();
+            warnings.extend(pipeline::links(&site, &rendered));
+            if warnings.has_errors() {
+                return Err(warnings);
+            }
+            Ok((site, theme, rendered, warnings))
+        });
         match result {
             Ok((site, theme, rendered, warnings)) => {
                 let pages = rendered.pages.values().sum();
@@ -248,6 +248,7 @@ impl Model {
         for found in self.local.values() {
             warnings.extend(found.clone());
         }
+        check::accept::apply(&site, &mut warnings);
         if pipeline::stops_after(Stage::Check, &warnings) {
             return self.failed(warnings, started, true);
         }

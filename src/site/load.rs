@@ -44,7 +44,12 @@ impl SetAside {
         if self.periods.is_empty() && self.pages.is_empty() {
             return false;
         }
-        let slugs: Vec<String> = self.periods.iter().map(Period::slug).chain(self.pages.iter().cloned()).collect();
+        let slugs: Vec<String> = self
+            .periods
+            .iter()
+            .map(Period::slug)
+            .chain(self.pages.iter().cloned())
+            .collect();
         path.split('/').any(|part| {
             let stem = part.split('.').next().unwrap_or(part);
             slugs.iter().any(|s| s == stem)
@@ -117,7 +122,9 @@ impl Site {
         }
         self.releases.retain(|b| b.dir != dir);
         if let Some(b) = fresh {
-            self.set_aside.periods.retain(|p| !p.same_coverage(b.period()));
+            self.set_aside
+                .periods
+                .retain(|p| !p.same_coverage(b.period()));
             let at = self.releases.partition_point(|x| x.period() < b.period());
             self.releases.insert(at, b);
         }
@@ -149,10 +156,9 @@ fn load_releases(
             Ok(e) if e.file_type().is_dir() => Some(e.into_path()),
             Ok(_) => None,
             Err(err) => {
-                let shown = err.path().map_or_else(
-                    || PathBuf::from(RELEASES_DIR),
-                    |p| display_path(root, p),
-                );
+                let shown = err
+                    .path()
+                    .map_or_else(|| PathBuf::from(RELEASES_DIR), |p| display_path(root, p));
                 problems.push(Diagnostic::error(
                     shown,
                     msg!("folder-unreadable", reason = err.to_string()),
@@ -268,10 +274,7 @@ fn period_written(text: &str) -> Option<Period> {
 fn duplicate_period(root: &Path, b: &Release, other: &Release) -> Diagnostic {
     let shown = b.data_file();
     let text = crate::fs::read_text(root, &root.join(shown), shown).unwrap_or_default();
-    let src = Source {
-        shown,
-        text: &text,
-    };
+    let src = Source { shown, text: &text };
     let message = msg!(
         "release-duplicate-period",
         period = b.period().id(),
@@ -364,8 +367,11 @@ fn load_pages(
             || crate::period::Period::parse(&stem).is_ok()
         {
             problems.push(
-                Diagnostic::error(rel.join(format!("{stem}.md")), msg!("page-bad-name", stem = &stem))
-                    .with_hint(msg!("page-bad-name-hint")),
+                Diagnostic::error(
+                    rel.join(format!("{stem}.md")),
+                    msg!("page-bad-name", stem = &stem),
+                )
+                .with_hint(msg!("page-bad-name-hint")),
             );
             continue;
         }

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-
 use crate::catalog::{Catalog, Indicator};
 use crate::config::Config;
 use crate::dataset::{Data, Fields};
@@ -247,4 +246,3 @@ impl crate::narrative::Figures for Site {
         self.releases().iter().map(|b| b.period().id()).collect()
     }
 }
-

@@ -340,8 +340,12 @@ impl Source<'_> {
             Some(s) => msg!("did-you-mean", name = s),
             None => msg!("allowed-keys", keys = known.join(", ")),
         };
-        self.error(&path.key(key), true, msg!("unknown-key", what = what, key = key))
-            .with_hint(hint)
+        self.error(
+            &path.key(key),
+            true,
+            msg!("unknown-key", what = what, key = key),
+        )
+        .with_hint(hint)
     }
 
     /// Reads `{ vi: …, en: … }` or a plain string as [`LocalText`].

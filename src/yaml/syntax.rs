@@ -20,17 +20,24 @@ pub(super) fn explain(e: &SyntaxError, text: &str, shown: &Path) -> Diagnostic {
 
     // A tab at or before the error: YAML indents with spaces only.
     if let Some(n) = tab_in_indent(&lines, line) {
-        let col = line_of(n).find('\t').map_or(1, |i| line_of(n)[..i].chars().count() + 1);
+        let col = line_of(n)
+            .find('\t')
+            .map_or(1, |i| line_of(n)[..i].chars().count() + 1);
         return Diagnostic::error(shown, msg!("yaml-tab"))
             .at(n, col)
             .with_hint(msg!("yaml-tab-hint"));
     }
-    if raw.contains("while scanning a quoted scalar") || raw.starts_with("found unexpected end of stream") {
+    if raw.contains("while scanning a quoted scalar")
+        || raw.starts_with("found unexpected end of stream")
+    {
         if let Some((l, c)) = e.context {
             let quote = line_of(l).chars().nth(c - 1).unwrap_or('"');
-            return Diagnostic::error(shown, msg!("yaml-unclosed-quote", quote = quote.to_string()))
-                .at(l, c)
-                .with_hint(msg!("yaml-unclosed-quote-hint", quote = quote.to_string()));
+            return Diagnostic::error(
+                shown,
+                msg!("yaml-unclosed-quote", quote = quote.to_string()),
+            )
+            .at(l, c)
+            .with_hint(msg!("yaml-unclosed-quote-hint", quote = quote.to_string()));
         }
     }
     for (expected, open, close) in [("',' or '}'", "{", "}"), ("',' or ']'", "[", "]")] {
@@ -38,7 +45,11 @@ pub(super) fn explain(e: &SyntaxError, text: &str, shown: &Path) -> Diagnostic {
             let (l, c) = e.context.unwrap_or((line, column));
             return Diagnostic::error(shown, msg!("yaml-unclosed-bracket", open = open))
                 .at(l, c)
-                .with_hint(msg!("yaml-unclosed-bracket-hint", open = open, close = close));
+                .with_hint(msg!(
+                    "yaml-unclosed-bracket-hint",
+                    open = open,
+                    close = close
+                ));
         }
     }
     // A key without its colon: the parser finds out at the next line,
@@ -96,7 +107,11 @@ fn tab_in_indent(lines: &[&str], line: usize) -> Option<usize> {
     lines
         .iter()
         .take(line)
-        .position(|l| l.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t'))
+        .position(|l| {
+            l.chars()
+                .take_while(|c| c.is_whitespace())
+                .any(|c| c == '\t')
+        })
         .map(|i| i + 1)
 }
 
@@ -206,7 +221,8 @@ mod tests {
 
     #[test]
     fn a_tab_an_unclosed_quote_or_bracket() {
-        let (line, message, _) = said("period: 2021-Q1\nindicators:\n  exports:\n\tvalue: 5718.5\n");
+        let (line, message, _) =
+            said("period: 2021-Q1\nindicators:\n  exports:\n\tvalue: 5718.5\n");
         assert_eq!(line, 4);
         assert!(message.contains("tab"), "{message}");
         let (line, message, _) =

@@ -111,7 +111,7 @@ fn a_site_template_overrides_the_theme() {
 fn build_works_from_any_folder_with_the_embedded_theme() {
     let site = TestSite::fixture("basic");
     let elsewhere = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let out = crate::common::bantin()
         .current_dir(elsewhere.path())
         .args(["build", "--root"])
         .arg(site.root())

@@ -5,7 +5,7 @@
 //! same rules.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::common::{TestSite, repo};
 
@@ -16,10 +16,7 @@ fn case(name: &str) -> TestSite {
     for entry in walkdir::WalkDir::new(&from) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(&from).unwrap();
-        if entry.file_type().is_file()
-            && !rel.starts_with("expected.txt")
-            && !rel.starts_with("expected.json")
-        {
+        if entry.file_type().is_file() && !rel.to_string_lossy().starts_with("expected") {
             let target = site.path(&rel.to_string_lossy());
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
             std::fs::copy(entry.path(), target).unwrap();
@@ -29,7 +26,7 @@ fn case(name: &str) -> TestSite {
 }
 
 fn check(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bantin"))
+    crate::common::bantin()
         .arg("check")
         .arg("--root")
         .arg(root)
@@ -97,7 +94,7 @@ fn the_2020_unit_slip_of_the_source_is_named() {
         slip["hint"]
             .as_str()
             .unwrap()
-            .contains("in million USD it is 19000"),
+            .contains("in million USD it is 19,000"),
         "{slip}"
     );
 }
@@ -173,7 +170,7 @@ fn the_human_report_is_grouped_by_file_with_hints_and_a_count() {
         !text.contains('\x1b'),
         "no colour when NO_COLOR is set or not a terminal"
     );
-    let want = "content/bulletins/2021-02/data.yaml:6:18: error: `retail` growth_prev is -0.12%, but the levels give 0%: 11862.8 in 2021-02 against 11862.8 in 2021-01\n  hint: one of the three figures is wrong: check them against the source\n\ncontent/bulletins/2021-q1/data.yaml:6:17: warning: ";
+    let want = "content/bulletins/2021-02/data.yaml:6:18: error: `retail` growth_prev is -0.12%, but the levels give 0%: 11,862.8 in 2021-02 against 11,862.8 in 2021-01\n  hint: one of the three figures is wrong: check them against the source\n\ncontent/bulletins/2021-q1/data.yaml:6:17: warning: ";
     assert!(text.starts_with(want), "{text}");
     assert!(
         text.trim_end().ends_with("1 error, 1 warning in 2 files"),
@@ -184,16 +181,35 @@ fn the_human_report_is_grouped_by_file_with_hints_and_a_count() {
 #[test]
 fn the_sample_site_has_only_its_documented_warning() {
     // The one finding the README explains: the 2020 retail growth was
-    // measured against a revised 2019 level.
+    // measured against a revised 2019 level. It is accepted in the data
+    // (`accept:`), so it is listed but not counted.
     let (code, _, report) = json(&repo());
     assert_eq!(code, Some(0));
     assert_eq!(
         findings(&report),
         [
-            "content/bulletins/2020/data.yaml:29:17: warning: `retail` growth_yoy is 8.67%, but the levels give 6.4%: 144000 in 2020 against 135338 in 2019"
+            "content/bulletins/2020/data.yaml:29:17: warning: `retail` growth_yoy is 8.67%, but the levels give 6.4%: 144,000 in 2020 against 135,338 in 2019"
         ]
     );
+    assert!(
+        report["findings"][0]["accepted"]
+            .as_str()
+            .is_some_and(|r| r.contains("135.338")),
+        "{report}"
+    );
+    assert_eq!(
+        (report["errors"].as_u64(), report["warnings"].as_u64()),
+        (Some(0), Some(0))
+    );
     assert_eq!(report["output_checked"], true);
+    // So CI can gate on warnings.
+    let out = check(&repo(), &["--deny-warnings"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // Its links hold under another address too (a GitHub Pages preview).
     for base in ["https://org.github.io/bantin/", "http://127.0.0.1:1111/"] {
         let out = check(&repo(), &["--base-url", base, "--format", "json"]);
@@ -234,4 +250,136 @@ fn build_refuses_to_publish_on_errors_and_prints_warnings() {
         stderr.contains("error: the address `/logo.png` is outside the site's path /bantin/"),
         "{stderr}"
     );
+}
+
+/// A site with faults of every stage planted (a catalogue entry without
+/// its English name, a YAML mistake, an invalid period, a duplicate
+/// period, a unit slip, a growth of the wrong sign, parts that do not add
+/// up, a figure written with a thousands dot, a level a thousand times
+/// off its neighbouring months, a typed figure, a dead link): one run
+/// reports every one of them, in Vietnamese and in English alike.
+#[test]
+fn every_planted_fault_is_reported_in_one_run() {
+    assert_eq!(expect("planted"), Some(1));
+    let site = case("planted");
+    let (_, _, report) = json(site.root());
+    let found: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_owned(),
+                f["id"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for (file, id) in [
+        ("content/indicators.yaml", "catalog-no-name"),
+        ("content/bulletins/2021-q1/data.yaml", "yaml-missing-colon"),
+        ("content/bulletins/2021-q2/data.yaml", "period-bad-quarter"),
+        (
+            "content/bulletins/2022-h1-again/data.yaml",
+            "release-duplicate-period",
+        ),
+        ("content/bulletins/2020/data.yaml", "unit-slip"),
+        ("content/bulletins/2020/data.yaml", "growth-sign"),
+        ("content/bulletins/2023-q1/data.yaml", "sum-mismatch"),
+        ("content/bulletins/2023-q1/data.yaml", "decimals-thousands"),
+        ("content/bulletins/2023-q1/data.yaml", "unit-slip"),
+        ("content/bulletins/2023-q1/index.vi.md", "typed-figure"),
+        ("content/bulletins/2023-q1/index.vi.md", "dead-link"),
+    ] {
+        assert!(
+            found.contains(&(file.to_owned(), id.to_owned())),
+            "{id} in {file} not reported: {found:?}"
+        );
+    }
+    assert_eq!(report["output_checked"], true, "the links were checked too");
+    // The same report in each language: the words change, nothing else.
+    for lang in ["vi", "en"] {
+        let out = check(site.root(), &["--lang", lang]);
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8(out.stdout).unwrap();
+        matches_file("planted", &format!("expected.{lang}.txt"), &text);
+    }
+    let out = check(site.root(), &["--format", "json", "--lang", "vi"]);
+    let vi: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let strip = |v: &serde_json::Value| {
+        let mut v = v.clone();
+        v["lang"] = serde_json::Value::Null;
+        for f in v["findings"].as_array_mut().unwrap() {
+            f["message"] = serde_json::Value::Null;
+            f["hint"] = serde_json::Value::Null;
+        }
+        v
+    };
+    assert_eq!(
+        strip(&vi),
+        strip(&report),
+        "only the words differ by language"
+    );
+    assert!(
+        vi["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nhỏ hơn khoảng 1.000 lần")
+    );
+    // The site's default language (Vietnamese) when nothing says otherwise.
+    let plain = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+        .args(["check", "--root"])
+        .arg(site.root())
+        .env_remove("BANTIN_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(plain.stdout).unwrap();
+    assert!(text.ends_with("10 lỗi, 2 cảnh báo trong 8 tệp\n"), "{text}");
+}
+
+/// `accept:` in a data file: the warning it names is listed as accepted
+/// and no longer counts; one that matches nothing, or an error, is said.
+#[test]
+fn accepted_findings_are_listed_and_not_counted() {
+    let site = case("growth");
+    let rel = "content/bulletins/2021-q1/data.yaml";
+    let text = site.read(rel);
+    site.write(
+        rel,
+        &format!(
+            "{text}accept:\n  - rule: consistency/growth\n    indicator: exports\n    field: growth_yoy\n    reason: measured against the revised 2020-Q1 level\n  - rule: consistency/unit\n    indicator: exports\n    reason: a figure since corrected\n"
+        ),
+    );
+    let (code, _, report) = json(site.root());
+    let accepted: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| !f["accepted"].is_null())
+        .collect();
+    assert_eq!(accepted.len(), 1, "{report}");
+    assert_eq!(accepted[0]["id"], "growth-mismatch");
+    assert_eq!(
+        accepted[0]["accepted"],
+        "measured against the revised 2020-Q1 level"
+    );
+    let unmatched: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "accept")
+        .collect();
+    assert_eq!(unmatched.len(), 1, "{report}");
+    assert_eq!(unmatched[0]["id"], "accept-unmatched");
+    assert_eq!(unmatched[0]["level"], "warning");
+    // The error of the fixture still stands: it cannot be accepted.
+    assert_eq!(code, Some(1));
+    let out = check(site.root(), &[]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Accepted (listed, not counted):"), "{text}");
+    assert!(
+        text.contains("accepted: measured against the revised 2020-Q1 level"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("; 1 finding accepted"), "{text}");
 }

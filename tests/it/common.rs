@@ -24,6 +24,15 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The bantin binary, speaking English: the tests read its words in
+/// English unless they ask for Vietnamese (`.env("BANTIN_LANG", "vi")`
+/// or `--lang vi`).
+pub fn bantin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    command.env("BANTIN_LANG", "en");
+    command
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -76,7 +85,7 @@ impl TestSite {
 
     /// Runs `bantin build --root <site>` with extra arguments.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_bantin"))
+        bantin()
             .arg("build")
             .arg("--root")
             .arg(self.root())

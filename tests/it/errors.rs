@@ -43,7 +43,12 @@ fn malformed_yaml() {
                 "period: 2021-Q1\nstatus: estimate\nindicators:\n  exports: { value: 5718.5\n",
             );
         },
-        &["content/bulletins/2021-q1/data.yaml:5:1: error:"],
+        // The mistake is on line 4, where the brace opens (the parser
+        // notices it at the end of the file).
+        &[
+            "content/bulletins/2021-q1/data.yaml:4:12: error: this `{` is never closed",
+            "hint: close it with `}` on the same line",
+        ],
     );
 }
 
@@ -199,7 +204,9 @@ fn a_broken_template_names_its_file() {
         },
         &[
             "templates/page.html:1:54: error: template error: Found `}` but expected }}.",
-            "1 error, 0 warnings",
+            // The rules still ran: the missing English text is reported too.
+            "2021-Q1 has no `en` narrative",
+            "1 error, 1 warning",
         ],
     );
 }

@@ -4,7 +4,7 @@
 //! build must leave the previous site exactly as it was.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::common::TestSite;
@@ -26,7 +26,7 @@ struct Run {
 /// Runs `bantin build`, killing it if it takes longer than a generous
 /// bound: a hang is a failure, not a slow test.
 fn build(site: &TestSite) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let mut child = crate::common::bantin()
         .args(["build", "--root"])
         .arg(site.root())
         .stdout(Stdio::null())
@@ -365,4 +365,106 @@ fn a_narrative_of_one_megabyte_on_one_line() {
     // Built; the repeated sentence is worth a warning, not a failure.
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(site.read("public/2021-q1/index.html").len() > 1024 * 1024);
+}
+
+/// A site comes from a repository, and a pull request must not publish
+/// the building machine's files: every file bantin reads for the site
+/// (narratives, free pages, data files, release folders, templates,
+/// static files) must lie inside the site folder once links are followed.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_site_are_refused() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.md");
+    std::fs::write(
+        &secret,
+        "---\ntitle: Secret\n---\nroot:x:0:0:SECRET-OF-THE-MACHINE\n",
+    )
+    .unwrap();
+    let folder = outside.path().join("release");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("data.yaml"),
+        "period: 2022-Q3\nstatus: estimate\nindicators:\n  exports:\n    value: 1\n",
+    )
+    .unwrap();
+    let cases: Vec<(&str, Box<dyn Fn(&TestSite)>, &str)> = vec![
+        (
+            "a narrative",
+            Box::new(|s| {
+                std::fs::remove_file(s.path(TEXT)).unwrap();
+                symlink(&secret, s.path(TEXT)).unwrap();
+            }),
+            TEXT,
+        ),
+        (
+            "a free page",
+            Box::new(|s| symlink("/etc/passwd", s.path("content/pages/passwd.vi.md")).unwrap()),
+            "content/pages/passwd.vi.md",
+        ),
+        (
+            "a data file",
+            Box::new(|s| {
+                std::fs::remove_file(s.path(DATA)).unwrap();
+                symlink(folder.join("data.yaml"), s.path(DATA)).unwrap();
+            }),
+            DATA,
+        ),
+        (
+            "a release folder",
+            Box::new(|s| symlink(&folder, s.path("content/bulletins/2022-q3")).unwrap()),
+            "content/bulletins/2022-q3/data.yaml",
+        ),
+        (
+            "a static file",
+            Box::new(|s| {
+                std::fs::create_dir_all(s.path("static")).unwrap();
+                symlink("/etc/hostname", s.path("static/hostname.txt")).unwrap();
+            }),
+            "static/hostname.txt",
+        ),
+        (
+            "a template",
+            Box::new(|s| {
+                std::fs::create_dir_all(s.path("templates")).unwrap();
+                symlink(&secret, s.path("templates/page.html")).unwrap();
+            }),
+            "templates/page.html",
+        ),
+    ];
+    for (name, damage, file) in cases {
+        let site = TestSite::sample();
+        damage(&site);
+        let run = build(&site);
+        assert_eq!(run.code, Some(1), "{name}: not refused:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "{file}: error: this file leads outside the site folder, to /"
+            )),
+            "{name}: the error should name {file} and where it leads:\n{}",
+            run.stderr
+        );
+        assert!(
+            !site.path("public").exists(),
+            "{name}: something was published"
+        );
+    }
+    // A link that stays inside the site keeps working.
+    let site = TestSite::sample();
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    std::fs::write(site.path("content/pages/notes.txt"), "kept inside").unwrap();
+    symlink(
+        site.path("content/pages/notes.txt"),
+        site.path("static/notes.txt"),
+    )
+    .unwrap();
+    let page = site.path("content/pages/about.vi.md");
+    if page.exists() {
+        let copy = site.path("content/pages/gioi-thieu.vi.md");
+        symlink(&page, &copy).unwrap();
+    }
+    let run = build(&site);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(site.read("public/static/notes.txt"), "kept inside");
 }

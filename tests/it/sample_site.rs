@@ -3,14 +3,12 @@
 //! without errors, whatever the department writes into it. Other tests
 //! use their own copy (`tests/fixtures/haiphong/`).
 
-use std::process::Command;
-
 use crate::common::repo;
 
 #[test]
 fn the_sample_at_the_root_builds_and_checks_without_errors() {
     let out = tempfile::tempdir().unwrap();
-    let build = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let build = crate::common::bantin()
         .args(["build", "--force", "--root"])
         .arg(repo())
         .arg("--output")
@@ -26,7 +24,7 @@ fn the_sample_at_the_root_builds_and_checks_without_errors() {
     assert!(home.contains("<html lang=\"vi\">"));
     assert!(out.path().join("public/en/index.html").is_file());
 
-    let check = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let check = crate::common::bantin()
         .args(["check", "--format", "json", "--root"])
         .arg(repo())
         .output()

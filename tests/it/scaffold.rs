@@ -1,11 +1,11 @@
 //! `bantin init` and `bantin new`: what editors start from.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::common::TestSite;
 
 fn bantin(args: &[&str], dir: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bantin"))
+    crate::common::bantin()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -156,7 +156,7 @@ fn a_site_can_do_without_search() {
 #[test]
 fn without_pagefind_the_build_says_what_to_do_and_writes_nothing() {
     let site = TestSite::sample();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let out = crate::common::bantin()
         .args(["build", "--root"])
         .arg(site.root())
         .env("BANTIN_PAGEFIND", site.path("no-such-pagefind"))
@@ -165,7 +165,9 @@ fn without_pagefind_the_build_says_what_to_do_and_writes_nothing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("site.toml: error: BANTIN_PAGEFIND names"),
+        stderr.contains(
+            "site.toml: error: the search index could not be made: BANTIN_PAGEFIND names"
+        ),
         "{stderr}"
     );
     assert!(

@@ -19,15 +19,21 @@ struct Server {
 
 impl Server {
     fn start(site: &TestSite) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    /// With more arguments for `bantin serve` (`--lang vi`).
+    fn start_with(site: &TestSite, extra: &[&str]) -> Server {
         // A free port to start from; serve moves on if it is taken meanwhile.
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+        let mut child = crate::common::bantin()
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(site.root())
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -208,11 +214,9 @@ fn pages_and_files_are_served_with_their_types() {
 
 #[test]
 fn no_request_reaches_a_file_outside_the_built_site() {
+    // (A link in the site's files that leads outside the site is refused
+    // when the site is read: hostile::links_out_of_the_site_are_refused.)
     let site = TestSite::sample();
-    // A symlink in the site's static files pointing outside the site.
-    std::fs::create_dir_all(site.path("static")).unwrap();
-    std::os::unix::fs::symlink(site.path("site.toml"), site.path("static/secret.txt")).unwrap();
-    std::os::unix::fs::symlink("/etc", site.path("static/etc")).unwrap();
     let server = Server::start(&site);
     let secret = "base_url";
     for path in [
@@ -299,6 +303,25 @@ fn editing_a_narrative_reloads_the_page_with_the_new_text() {
 }
 
 #[test]
+fn the_overlay_speaks_the_editors_language() {
+    let site = TestSite::sample();
+    let server = Server::start_with(&site, &["--lang", "vi"]);
+    let rel = "content/bulletins/2021-q1/data.yaml";
+    let good = site.read(rel);
+    site.write(rel, &good.replace("value: 5718.5", "value: 5.718,5"));
+    let page = server.wait_for("/en/2021-q1/", "showed the error overlay", |b| {
+        b.contains("bantin-overlay")
+    });
+    assert!(page.contains("Bản xem trước chưa cập nhật được"), "{page}");
+    assert!(page.contains("cần một số, nhưng gặp văn bản"), "{page}");
+    assert!(
+        page.contains("Gợi ý: `5.718,5` là số viết theo kiểu Việt Nam"),
+        "{page}"
+    );
+    server.said("Dựng trang thất bại sau khi sửa content/bulletins/2021-q1/data.yaml");
+}
+
+#[test]
 fn a_broken_file_shows_the_errors_over_the_last_good_page_until_fixed() {
     let site = TestSite::sample();
     let server = Server::start(&site);
@@ -308,14 +331,16 @@ fn a_broken_file_shows_the_errors_over_the_last_good_page_until_fixed() {
     let page = server.wait_for("/en/2021-q1/", "showed the error overlay", |b| {
         b.contains("bantin-overlay")
     });
-    // The overlay names the file and line, in the page's language …
+    // The overlay names the file and line …
     assert!(
         page.contains("content/bulletins/2021-q1/data.yaml:"),
         "{page}"
     );
+    // … in the editor's language (the tests' bantin speaks English), on
+    // the pages of every language.
     assert!(page.contains("The preview could not be updated"));
     let (_, _, vi) = server.get("/2021-q1/");
-    assert!(vi.contains("Bản xem trước chưa cập nhật được"));
+    assert!(vi.contains("The preview could not be updated"), "{vi}");
     // … over the last good page.
     assert!(page.contains("5,718.5"));
     // The console says it too.
@@ -345,7 +370,7 @@ fn a_taken_port_moves_to_the_next_free_one() {
     let site = TestSite::sample();
     let first = Server::start(&site);
     let port: u16 = first.addr.rsplit(':').next().unwrap().parse().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let mut child = crate::common::bantin()
         .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(site.root())
         .stdout(Stdio::piped())

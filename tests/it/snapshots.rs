@@ -4,8 +4,6 @@
 //! `bantin check --format json` report. A deliberate change is taken with
 //! `BANTIN_UPDATE_SNAPSHOTS=1 cargo test snapshots`, then the diff read.
 
-use std::process::Command;
-
 use crate::common::{TestSite, repo};
 
 /// Compares `got` with `tests/fixtures/snapshots/<name>`.
@@ -57,7 +55,7 @@ fn rendered_pages_match_their_snapshots() {
 #[test]
 fn the_check_report_matches_its_snapshot() {
     let site = TestSite::sample();
-    let out = Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let out = crate::common::bantin()
         .args(["check", "--format", "json", "--root"])
         .arg(site.root())
         .output()

@@ -1,9 +1,9 @@
 //! The interval arithmetic of the consistency rules.
 
-use crate::catalog::Indicator;
-use crate::config::LocalText;
 use super::unit::scale_hint;
 use super::*;
+use crate::catalog::Indicator;
+use crate::config::LocalText;
 #[test]
 fn rounding_follows_the_written_digits() {
     assert_eq!(half_unit(19000.0), 500.0);
@@ -51,7 +51,11 @@ fn in_unit(en: &str, vi: &str) -> Indicator {
         id: "x".into(),
         name: LocalText::None,
         unit: LocalText::PerLanguage(
-            [("en".to_owned(), en.to_owned()), ("vi".to_owned(), vi.to_owned())].into(),
+            [
+                ("en".to_owned(), en.to_owned()),
+                ("vi".to_owned(), vi.to_owned()),
+            ]
+            .into(),
         ),
         decimals: None,
         share_of: LocalText::None,
@@ -79,7 +83,11 @@ fn hints_name_the_scale_mixed_up() {
             .contains("millions written as billions")
     );
     let tonnes = in_unit("tonnes", "tấn");
-    assert!(scale_hint(&tonnes, 0.5, -1).text(Lang::En).contains("should read 500"));
+    assert!(
+        scale_hint(&tonnes, 0.5, -1)
+            .text(Lang::En)
+            .contains("should read 500")
+    );
 }
 
 #[test]

@@ -46,7 +46,11 @@ pub(super) fn unit_slips(
                             growth = pct(g.abs()),
                             expected = level(expected)
                         ),
-                        None => msg!("unit-slip-was", base_value = figure(w), base_period = base_id),
+                        None => msg!(
+                            "unit-slip-was",
+                            base_value = figure(w),
+                            base_period = base_id
+                        ),
                     };
                     pairs.push(Pair {
                         j,
@@ -61,6 +65,37 @@ pub(super) fn unit_slips(
             }
         }
     }
+    // A level without the same period of last year (the first release of
+    // its kind) is compared with the releases around it instead, once the
+    // comparisons above are known (a figure they found is not compared
+    // again).
+    let paired: std::collections::HashSet<(usize, usize)> = pairs
+        .iter()
+        .flat_map(|p| [(p.earlier, p.j), (p.later, p.j)])
+        .collect();
+    for (r, b) in site.releases().iter().enumerate() {
+        let last_year = index.bases(b.period())[0].1;
+        for &(j, fields) in &index.rows[r] {
+            let Some(v) = fields.get(Field::Value) else {
+                continue;
+            };
+            if paired.contains(&(r, j)) || last_year.and_then(|y| index.value(y, j)).is_some() {
+                continue;
+            }
+            let kind = site.catalog.indicators[j].kind;
+            for (c, power) in near_slips(site, index, r, j, v, kind) {
+                let (earlier, later, power) = if c < r { (c, r, power) } else { (r, c, -power) };
+                let how = described(site, index, j, earlier, later, kind);
+                pairs.push(Pair {
+                    j,
+                    earlier,
+                    later,
+                    power,
+                    how,
+                });
+            }
+        }
+    }
     // The figure at odds with more of its neighbours is the slip; between
     // two, the later one (the figure being entered).
     let mut count: HashMap<(usize, usize), usize> = HashMap::new();
@@ -71,15 +106,12 @@ pub(super) fn unit_slips(
     let mut blamed = vec![false; site.releases().len() * index.width];
     for p in &pairs {
         let (culprit, power, how) = if count[&(p.earlier, p.j)] > count[&(p.later, p.j)] {
-            let Some(x) = index.value(p.later, p.j) else {
+            if index.value(p.later, p.j).is_none() {
                 continue;
             };
             // Seen from the earlier figure, the later one is the measure.
-            let how = msg!(
-                "unit-slip-is",
-                value = figure(x),
-                period = site.releases()[p.later].period().id()
-            );
+            let kind = site.catalog.indicators[p.j].kind;
+            let how = described(site, index, p.j, p.later, p.earlier, kind);
             (p.earlier, -p.power, how)
         } else {
             (p.later, p.power, p.how.clone())
@@ -118,6 +150,96 @@ pub(super) fn unit_slips(
         );
     }
     blamed
+}
+
+/// The months a period covers: a quarter 3, nine months 9.
+fn months(p: &Period) -> f64 {
+    let (from, to) = p.months();
+    f64::from(to - from + 1)
+}
+
+/// A level `v` of release `r` against the nearest releases of any kind
+/// with the same indicator (two on each side), a flow scaled by the
+/// months each covers (a quarter is about three of its months): when at
+/// least two of them and all of them put it the same power of 1,000 off,
+/// each of them with that power (so the figure at odds with all its
+/// neighbours is the one blamed).
+fn near_slips(
+    site: &Site,
+    index: &Index,
+    r: usize,
+    j: usize,
+    v: f64,
+    kind: Option<IndicatorKind>,
+) -> Vec<(usize, i32)> {
+    // An indicator of no stated kind is not compared across kinds: a flow
+    // is scaled by its months, other levels are not.
+    let Some(kind) = kind else {
+        return Vec::new();
+    };
+    let releases = site.releases();
+    let here = months(releases[r].period());
+    let with_value = |c: &usize| index.value(*c, j).is_some();
+    let before = (0..r).rev().filter(with_value).take(2);
+    let after = (r + 1..releases.len()).filter(with_value).take(2);
+    let mut found = Vec::new();
+    for c in before.chain(after) {
+        let Some(w) = index.value(c, j) else {
+            continue;
+        };
+        let there = months(releases[c].period());
+        let expected = if kind == IndicatorKind::Flow {
+            w * here / there
+        } else {
+            w
+        };
+        match slip(v, expected, false) {
+            Some(power) if found.iter().all(|&(_, p)| p == power) => found.push((c, power)),
+            _ => return Vec::new(),
+        }
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found
+}
+
+/// One figure of a pair (`measure`) as the measure of the other
+/// (`subject`): what it was or is, or (a flow over other months) what it
+/// gives for the subject's months.
+fn described(
+    site: &Site,
+    index: &Index,
+    j: usize,
+    measure: usize,
+    subject: usize,
+    kind: Option<IndicatorKind>,
+) -> Message {
+    let releases = site.releases();
+    let w = index.value(measure, j).unwrap_or_default();
+    let period = releases[measure].period().id();
+    let (there, here) = (
+        months(releases[measure].period()),
+        months(releases[subject].period()),
+    );
+    if kind == Some(IndicatorKind::Flow) && there != here {
+        msg!(
+            "unit-slip-near",
+            base_value = figure(w),
+            base_period = period,
+            base_months = there as usize,
+            months = here as usize,
+            expected = level(w * here / there)
+        )
+    } else if measure > subject {
+        msg!("unit-slip-is", value = figure(w), period = period)
+    } else {
+        msg!(
+            "unit-slip-was",
+            base_value = figure(w),
+            base_period = period
+        )
+    }
 }
 
 /// Names the likely mix-up from the catalogue unit: a figure 1,000 times

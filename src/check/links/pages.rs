@@ -7,9 +7,9 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use super::{Base, Rule, Target, found, html_links, resolve};
-use crate::msg;
 use crate::address::Addresses;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::msg;
 use crate::site::Site;
 
 /// One broken address, found on one or more pages.
