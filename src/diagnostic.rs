@@ -317,7 +317,10 @@ pub fn did_you_mean<'a>(
         let d = edit_distance(name, c);
         // Allow roughly one typo per three characters, so "growth_yo" finds
         // "growth_yoy" but "rice" does not find "iip".
-        if d <= (name.chars().count().max(3) / 3).max(1) && best.is_none_or(|(bd, _)| d < bd) {
+        // Of two as close, the first in alphabetical order, so the hint
+        // does not depend on the order the candidates came in.
+        let better = best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc));
+        if d <= (name.chars().count().max(3) / 3).max(1) && better {
             best = Some((d, c));
         }
     }

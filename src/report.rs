@@ -109,13 +109,18 @@ pub fn human(findings: &Diagnostics, style: Style, lang: Lang) -> String {
 /// `2 errors, 1 warning in 2 files`, or `No problems found.`
 pub fn summary(findings: &Diagnostics, lang: Lang) -> String {
     let (e, w) = (findings.count(Level::Error), findings.count(Level::Warning));
-    let accepted = match findings.accepted() {
+    let accepted = findings.accepted();
+    if e + w == 0 {
+        return match accepted {
+            0 => msg!("report-none"),
+            n => msg!("report-none-accepted", count = n),
+        }
+        .text(lang);
+    }
+    let accepted = match accepted {
         0 => String::new(),
         n => format!("; {}", msg!("report-accepted-count", count = n).text(lang)),
     };
-    if e + w == 0 {
-        return format!("{}{accepted}", msg!("report-none").text(lang));
-    }
     let files: std::collections::BTreeSet<&std::path::Path> = findings
         .iter()
         .filter(|d| d.accepted.is_none())

@@ -398,3 +398,7 @@ report-accepted-count = { $count ->
     [one] 1 finding accepted
    *[other] { $count } findings accepted
 }
+report-none-accepted = No problems to fix; { $count ->
+    [one] 1 finding accepted
+   *[other] { $count } findings accepted
+}.

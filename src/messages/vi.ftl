@@ -384,3 +384,4 @@ accept-unmatched-hint = xóa mục này khỏi `accept:` nếu số liệu đã 
 report-accepted = Đã chấp nhận (vẫn liệt kê, không tính):
 report-accepted-reason = đã chấp nhận: { $reason }
 report-accepted-count = { $count } cảnh báo đã được chấp nhận
+report-none-accepted = Không còn vấn đề cần sửa; { $count } cảnh báo đã được chấp nhận.

@@ -32,7 +32,7 @@ pub(crate) fn chromium() -> Option<PathBuf> {
             std::env::var_os("BANTIN_REQUIRE_BROWSER").is_none(),
             "BANTIN_REQUIRE_BROWSER is set but no Chromium was found: apt-get install -y chromium"
         );
-        eprintln!("SKIPPED: browser test, no Chromium (apt-get install -y chromium)");
+        crate::common::skipped("browser test, no Chromium (apt-get install -y chromium)");
     }
     found
 }

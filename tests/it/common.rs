@@ -33,6 +33,15 @@ pub fn bantin() -> Command {
     command
 }
 
+/// Says that a gate was skipped, on the terminal itself: libtest captures
+/// what `eprintln!` prints (shown only with `--nocapture` or on failure),
+/// but not what is written to the standard error handle directly, so a
+/// skipped gate is seen in every run.
+pub fn skipped(what: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {what}");
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -24,7 +24,7 @@ fn lighthouse() -> Option<PathBuf> {
             std::env::var_os("BANTIN_REQUIRE_LIGHTHOUSE").is_none(),
             "BANTIN_REQUIRE_LIGHTHOUSE is set but BANTIN_LIGHTHOUSE names no Lighthouse cli/index.js"
         );
-        eprintln!("SKIPPED: Lighthouse, BANTIN_LIGHTHOUSE not set (see .ci/run)");
+        crate::common::skipped("Lighthouse, BANTIN_LIGHTHOUSE not set (see .ci/run)");
     }
     cli
 }

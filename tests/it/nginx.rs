@@ -28,7 +28,7 @@ fn nginx() -> Option<PathBuf> {
             std::env::var_os("BANTIN_REQUIRE_NGINX").is_none(),
             "BANTIN_REQUIRE_NGINX is set but nginx was not found: apt-get install -y nginx-light"
         );
-        eprintln!("SKIPPED: nginx test, no nginx (apt-get install -y nginx-light)");
+        crate::common::skipped("nginx test, no nginx (apt-get install -y nginx-light)");
     }
     found
 }

@@ -20,6 +20,32 @@ fn the_sample_at_the_root_builds_and_checks_without_errors() {
         "{}",
         String::from_utf8_lossy(&build.stderr)
     );
+    // Built for the department's address: the summary says how to look at
+    // it on this computer, where public/ opened as it is would be broken.
+    let said = String::from_utf8_lossy(&build.stdout);
+    assert!(
+        said.contains("To look at it on this computer, run `bantin serve`"),
+        "{said}"
+    );
+    assert!(said.contains("--base-url http://localhost:8000/"), "{said}");
+    let local = crate::common::bantin()
+        .args([
+            "build",
+            "--force",
+            "--base-url",
+            "http://localhost:8000/",
+            "--root",
+        ])
+        .arg(repo())
+        .arg("--output")
+        .arg(out.path().join("local"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&local.stdout);
+    assert!(
+        local.status.success() && !said.contains("bantin serve"),
+        "{said}"
+    );
     let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
     assert!(home.contains("<html lang=\"vi\">"));
     assert!(out.path().join("public/en/index.html").is_file());

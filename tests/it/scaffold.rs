@@ -62,6 +62,21 @@ fn new_lists_every_indicator_with_last_years_figures_and_narratives_with_calls()
     let site = TestSite::sample();
     let out = bantin(&["new", "2022-Q1"], site.root());
     assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("(last year's are beside each indicator)"),
+        "{}",
+        text(&out)
+    );
+    // Without a release a year before, it does not promise its figures;
+    // and it speaks Vietnamese when asked.
+    let out = bantin(&["new", "2030-Q3", "--lang", "vi"], site.root());
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!text(&out).contains("năm trước"), "{}", text(&out));
+    assert!(
+        text(&out).contains("đã tạo content/bulletins/2030-q3/data.yaml"),
+        "{}",
+        text(&out)
+    );
     let data = site.read("content/bulletins/2022-q1/data.yaml");
     // It parses, and names the period and every catalogue indicator.
     let yaml: serde_yaml::Value = serde_yaml::from_str(&data).unwrap();

