@@ -12,6 +12,9 @@ use std::sync::{Arc, Mutex};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
+use crate::messages::Said;
+use crate::msg;
+
 /// A file of the finished site, in memory until it is written.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
@@ -29,7 +32,7 @@ pub const MANIFEST: &str = ".bantin-manifest";
 pub fn guard(root: &Path, out: &Path, force: bool) -> Result<()> {
     let root = root
         .canonicalize()
-        .with_context(|| format!("cannot open the site folder {}", root.display()))?;
+        .with_context(|| Said(msg!("site-folder-unreadable", dir = root)))?;
     let out_abs = normalize(&if out.is_absolute() {
         out.to_path_buf()
     } else {
@@ -48,26 +51,25 @@ pub fn guard(root: &Path, out: &Path, force: bool) -> Result<()> {
     };
     let shown = out.display();
     if out_real == root || root.starts_with(&out_real) {
-        bail!(
-            "refusing to write the site into {shown}: it is the site folder itself, or holds it\n  hint: set output_dir = \"public\" in site.toml"
-        );
+        bail!(Said(msg!("output-is-site", out = shown.to_string())));
     }
     if out_real.join("content").exists() || out_real.join("site.toml").exists() {
-        bail!(
-            "refusing to write into {shown}: it holds content/ or site.toml, so it looks like a site's sources\n  hint: choose an empty folder such as public/"
-        );
+        bail!(Said(msg!(
+            "output-looks-like-site",
+            out = shown.to_string()
+        )));
     }
     for source in ["content", "templates", "themes", "static"] {
         if out_real.starts_with(root.join(source)) {
-            bail!(
-                "refusing to write into {shown}: it lies inside the site's {source}/ folder\n  hint: choose a folder such as public/"
-            );
+            bail!(Said(msg!(
+                "output-in-sources",
+                out = shown.to_string(),
+                folder = source
+            )));
         }
     }
     if !out_real.starts_with(&root) && !force {
-        bail!(
-            "refusing to write into {shown}: it lies outside the site folder\n  hint: pass --force if you mean it"
-        );
+        bail!(Said(msg!("output-outside-site", out = shown.to_string())));
     }
     Ok(())
 }
@@ -171,7 +173,7 @@ impl Staging {
     /// Writes (or links) a batch of the new site's files.
     pub fn write(&self, files: &[OutputFile]) -> Result<()> {
         self.write_batch(files)
-            .map_err(|e| e.context("the site was not written; the previous one is untouched"))
+            .map_err(|e| e.context(Said(msg!("output-not-written"))))
     }
 
     fn write_batch(&self, files: &[OutputFile]) -> Result<()> {
@@ -180,11 +182,11 @@ impl Staging {
             .iter()
             .find(|f| self.foreign.iter().any(|x| *x == f.path))
         {
-            bail!(
-                "{} holds {}, which bantin did not make and would now overwrite\n  hint: move that file away, or delete it if it is an old copy of the site",
-                out.display(),
-                clash.path
-            );
+            bail!(Said(msg!(
+                "output-foreign-file",
+                out = out.display().to_string(),
+                file = clash.path.as_str()
+            )));
         }
         // Folders first, once each; then the files in parallel, which
         // on most disks is several times faster than one by one.
@@ -254,7 +256,7 @@ impl Staging {
                 Ok((p.clone(), record))
             })
             .collect::<Result<_>>()
-            .map_err(|e| e.context("the site was not written; the previous one is untouched"))?;
+            .map_err(|e| e.context(Said(msg!("output-not-written"))))?;
         let mut all = self.written.lock().unwrap_or_else(|e| e.into_inner());
         all.extend(kept.into_iter().map(|(p, r)| (p, Some(r))));
         Ok(())
@@ -280,7 +282,7 @@ impl Staging {
             };
             crate::fs::write(&staging.join(MANIFEST), manifest.text().as_bytes())
         })();
-        result.map_err(|e| e.context("the site was not written; the previous one is untouched"))?;
+        result.map_err(|e| e.context(Said(msg!("output-not-written"))))?;
         self.committed = true;
         let old = &self.old;
         if out.exists() {
@@ -418,10 +420,11 @@ impl Manifest {
                 if empty {
                     return Ok(Manifest::default());
                 }
-                bail!(
-                    "{} exists and was not made by bantin (it has no {MANIFEST})\n  hint: empty it or move it away, or set another output_dir in site.toml",
-                    out.display()
-                );
+                bail!(Said(msg!(
+                    "output-not-ours",
+                    out = out.display().to_string(),
+                    manifest = MANIFEST
+                )));
             }
         };
         let files = text

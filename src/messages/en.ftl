@@ -402,3 +402,5 @@ report-none-accepted = No problems to fix; { $count ->
     [one] 1 finding accepted
    *[other] { $count } findings accepted
 }.
+site-folder-unreadable = cannot open the site folder { $dir }
+output-not-written = the site was not written; the previous one is untouched

@@ -282,8 +282,16 @@ impl std::error::Error for Said {}
 /// An error for the terminal, in `lang` where bantin said it, else in
 /// the system's words (an I/O error and its context).
 pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
+    // A message of bantin's may be the error itself, or the context of a
+    // system error (then the system's words follow it).
     let text = match e.downcast_ref::<Said>() {
-        Some(said) => said.0.text(lang),
+        Some(said) => {
+            let cause = e.root_cause();
+            match cause.downcast_ref::<Said>() {
+                Some(_) => said.0.text(lang),
+                None => format!("{}: {cause}", said.0.text(lang)),
+            }
+        }
         None => format!("{e:#}"),
     };
     msg!("error-detail", detail = text).text(lang)
@@ -317,10 +325,12 @@ fn numbers(lang: Lang) -> &'static Numbers {
 
 /// A path as people read it, with `/` between its parts on every system.
 pub fn slashed(path: &std::path::Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let text = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        text.into_owned()
+    } else {
+        text.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 #[cfg(test)]

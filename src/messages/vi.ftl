@@ -385,3 +385,5 @@ report-accepted = Đã chấp nhận (vẫn liệt kê, không tính):
 report-accepted-reason = đã chấp nhận: { $reason }
 report-accepted-count = { $count } cảnh báo đã được chấp nhận
 report-none-accepted = Không còn vấn đề cần sửa; { $count } cảnh báo đã được chấp nhận.
+site-folder-unreadable = không mở được thư mục trang { $dir }
+output-not-written = trang chưa được ghi; bản trước vẫn giữ nguyên

@@ -27,7 +27,7 @@ use tokio::sync::watch;
 
 use site::Snapshot;
 
-use crate::messages::Lang;
+use crate::messages::{Lang, Said};
 use crate::msg;
 
 /// What `bantin serve` is asked to do.
@@ -98,7 +98,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
     let root = opts
         .root
         .canonicalize()
-        .with_context(|| format!("cannot open the site folder {}", opts.root.display()))?;
+        .with_context(|| Said(msg!("site-folder-unreadable", dir = opts.root.as_path())))?;
     let listener = bind(opts.bind, opts.port)?;
     let local = listener.local_addr()?;
     let host = if opts.bind.is_unspecified() {
