@@ -161,7 +161,8 @@ struct JsonFinding {
     /// The message id (`data-unknown-indicator`), as the message files
     /// name it.
     id: String,
-    /// Its arguments by name: texts, counts and figures (numbers).
+    /// Its arguments by name: texts, counts, figures (numbers), and words
+    /// of their own as `{"id", "args"}`.
     args: serde_json::Map<String, serde_json::Value>,
     message: String,
     hint_id: Option<String>,
@@ -169,13 +170,6 @@ struct JsonFinding {
     /// Why the editors accept it (`accept:` in its data file), if they
     /// do: then it does not count in `errors` and `warnings`.
     accepted: Option<String>,
-}
-
-fn json_args(m: &crate::messages::Message) -> serde_json::Map<String, serde_json::Value> {
-    m.args
-        .iter()
-        .map(|(name, arg)| (name.to_string(), arg.to_json()))
-        .collect()
 }
 
 pub fn json(findings: &Diagnostics, output_checked: bool, lang: Lang) -> String {
@@ -196,7 +190,7 @@ pub fn json(findings: &Diagnostics, output_checked: bool, lang: Lang) -> String 
                 level: d.level.as_str(),
                 rule: d.rule.name(),
                 id: d.message.id.to_string(),
-                args: json_args(&d.message),
+                args: d.message.json_args(),
                 message: d.message.text(lang),
                 hint_id: d.hint.as_ref().map(|h| h.id.to_string()),
                 hint: d.hint.as_ref().map(|h| h.text(lang)),

@@ -138,14 +138,12 @@ impl Arg {
                 .ok()
                 .and_then(serde_json::Number::from_f64)
                 .map_or(serde_json::Value::Null, serde_json::Value::Number),
-            Arg::Said(m) => serde_json::Value::from(m.text(Lang::En)),
-            Arg::Joined(items, separator) => serde_json::Value::from(
-                items
-                    .iter()
-                    .map(|m| m.text(Lang::En))
-                    .collect::<Vec<_>>()
-                    .join(separator),
-            ),
+            // Words inside words are given as what they are (an id and its
+            // arguments), not in any one language.
+            Arg::Said(m) => m.to_json(),
+            Arg::Joined(items, _) => {
+                serde_json::Value::Array(items.iter().map(Message::to_json).collect())
+            }
         }
     }
 }
@@ -253,6 +251,19 @@ impl Message {
             .into_owned()
     }
 
+    /// `{"id": …, "args": {…}}`: the message for programs, in no language.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "id": self.id, "args": self.json_args() })
+    }
+
+    /// Its arguments by name, for programs.
+    pub fn json_args(&self) -> serde_json::Map<String, serde_json::Value> {
+        self.args
+            .iter()
+            .map(|(name, arg)| (name.to_string(), arg.to_json()))
+            .collect()
+    }
+
     /// The argument `name`, if given.
     pub fn arg(&self, name: &str) -> Option<&Arg> {
         self.args.iter().find(|(n, _)| n == name).map(|(_, a)| a)
@@ -282,17 +293,20 @@ impl std::error::Error for Said {}
 /// An error for the terminal, in `lang` where bantin said it, else in
 /// the system's words (an I/O error and its context).
 pub fn error_text(e: &anyhow::Error, lang: Lang) -> String {
-    // A message of bantin's may be the error itself, or the context of a
-    // system error (then the system's words follow it).
-    let text = match e.downcast_ref::<Said>() {
-        Some(said) => {
-            let cause = e.root_cause();
-            match cause.downcast_ref::<Said>() {
-                Some(_) => said.0.text(lang),
-                None => format!("{}: {cause}", said.0.text(lang)),
-            }
-        }
-        None => format!("{e:#}"),
+    // A message of bantin's may be the error itself, or the context of
+    // another error (said after it, in bantin's words or the system's).
+    let say = |e: &(dyn std::error::Error + 'static)| match e.downcast_ref::<Said>() {
+        Some(said) => said.0.text(lang),
+        None => e.to_string(),
+    };
+    let outer = match e.downcast_ref::<Said>() {
+        Some(said) => said.0.text(lang),
+        None => e.to_string(),
+    };
+    let text = if e.chain().count() > 1 {
+        format!("{outer}: {}", say(e.root_cause()))
+    } else {
+        outer
     };
     msg!("error-detail", detail = text).text(lang)
 }

@@ -43,6 +43,16 @@ pub(super) fn explain(e: &SyntaxError, text: &str, shown: &Path) -> Diagnostic {
     for (expected, open, close) in [("',' or '}'", "{", "}"), ("',' or ']'", "[", "]")] {
         if raw.contains(expected) {
             let (l, c) = e.context.unwrap_or((line, column));
+            // A quote left open inside the brackets swallows their end:
+            // the quote is the mistake.
+            if let Some((quote, at)) = unclosed_quote(line_of(l)) {
+                return Diagnostic::error(
+                    shown,
+                    msg!("yaml-unclosed-quote", quote = quote.to_string()),
+                )
+                .at(l, at)
+                .with_hint(msg!("yaml-unclosed-quote-hint", quote = quote.to_string()));
+            }
             return Diagnostic::error(shown, msg!("yaml-unclosed-bracket", open = open))
                 .at(l, c)
                 .with_hint(msg!(
@@ -80,7 +90,10 @@ pub(super) fn explain(e: &SyntaxError, text: &str, shown: &Path) -> Diagnostic {
     {
         let here = indent(line_of(line));
         let levels = open_levels(&lines, line);
-        let hint = match levels.iter().rev().find(|&&l| l < here).or(levels.last()) {
+        // The nearest level; between two as near, the deeper one (the
+        // line is most likely a sibling of the line above it).
+        let nearest = levels.iter().rev().min_by_key(|&&l| l.abs_diff(here));
+        let hint = match nearest {
             Some(&spaces) => msg!("yaml-indent-hint", spaces = spaces),
             None => msg!("yaml-indent-hint-left"),
         };
@@ -100,6 +113,38 @@ pub(super) fn explain(e: &SyntaxError, text: &str, shown: &Path) -> Diagnostic {
     Diagnostic::error(shown, msg!("yaml-syntax", detail = raw))
         .at(line, column)
         .with_hint(msg!("yaml-syntax-hint"))
+}
+
+/// A quote opened on `line` and not closed there: the quote and its
+/// 1-based column. Double quotes come in pairs, so an odd number of them
+/// means one is missing, and the text it should close begins at the
+/// first. A single quote counts where a value begins (`'…`), not inside a
+/// word (`don't`) or a double-quoted text.
+fn unclosed_quote(line: &str) -> Option<(char, usize)> {
+    let chars: Vec<char> = line.chars().collect();
+    let doubles: Vec<usize> = (0..chars.len())
+        .filter(|&i| chars[i] == '"' && (i == 0 || chars[i - 1] != '\\'))
+        .collect();
+    if doubles.len() % 2 == 1 {
+        return Some(('"', doubles[0] + 1));
+    }
+    let mut in_double = false;
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '"' if open.is_none() => in_double = !in_double,
+            '\'' if in_double => {}
+            '\'' if open.is_some() => open = None,
+            '\'' => {
+                let before = chars[..i].iter().rev().find(|c| **c != ' ');
+                if before.is_none_or(|b| matches!(b, ':' | '{' | '[' | ',' | '-')) {
+                    open = Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    open.map(|i| ('\'', i + 1))
 }
 
 /// The first line up to `line` whose indentation holds a tab.
@@ -236,13 +281,27 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_left_open_inside_braces_is_the_mistake() {
+        let (line, message, _) = said(
+            "period: 2021-Q1\ntitle: { vi: \"IIP theo ngành, en: \"IIP\" }\nrows:\n  - { a: \"x\" }\n",
+        );
+        assert_eq!(line, 2);
+        assert!(message.contains("quote"), "{message}");
+        assert_eq!(unclosed_quote("a: { vi: \"x\", en: 'y' }"), None);
+        assert_eq!(unclosed_quote("a: \"it's\""), None);
+        assert_eq!(unclosed_quote("a: { vi: \"x"), Some(('"', 10)));
+        assert_eq!(unclosed_quote("a: { vi: 'x, en: b }"), Some(('\'', 10)));
+        assert_eq!(unclosed_quote("a: { vi: \"x, en: \"y\" }"), Some(('"', 10)));
+    }
+
+    #[test]
     fn a_wrong_indent_names_the_levels() {
         let (line, message, hint) = said(
             "period: 2021-Q1\nindicators:\n  exports:\n    value: 5718.5\n   growth_yoy: 25\n",
         );
         assert_eq!(line, 5);
         assert!(message.contains("3 spaces"), "{message}");
-        assert!(hint.contains("2 spaces"), "{hint}");
+        assert!(hint.contains("4 spaces"), "{hint}");
         let (line, _, _) = said(
             "period: 2021-Q1\nindicators:\n  exports:\n    value: 5718.5\n      growth_yoy: 25\n",
         );

@@ -225,3 +225,72 @@ fn a_base_url_override_that_is_not_an_address() {
     );
     assert!(!site.path("public").exists());
 }
+
+/// The usual slips of hand-written YAML, each said at the line where it
+/// was made (not where the parser noticed it) with what to type, in
+/// English and in Vietnamese.
+#[test]
+fn yaml_mistakes_are_explained_where_they_are_made() {
+    let site = TestSite::fixture("basic");
+    let good = site.read(DATA);
+    let cases: [(&str, String, &str, &str); 5] = [
+        (
+            "a missing colon",
+            good.replace("  exports:\n", "  exports\n"),
+            "data.yaml:7:3: error: `exports` has no colon after its key",
+            "hint: write `exports:`",
+        ),
+        (
+            "a missing colon before a value",
+            good.replace("value: 5718.5", "value 5718.5"),
+            "data.yaml:8:5: error: `value 5718.5` has no colon after its key",
+            "hint: write `value: 5718.5`",
+        ),
+        (
+            "a tab",
+            good.replace("    value: 5718.5", "\tvalue: 5718.5"),
+            "data.yaml:8:1: error: this line is indented with a tab",
+            "hint: YAML indents with spaces only",
+        ),
+        (
+            "an unclosed quote",
+            good.replace(
+                "title: { vi: \"IIP theo ngành\"",
+                "title: { vi: \"IIP theo ngành",
+            ),
+            "data.yaml:14:18: error: this quote \" is never closed",
+            "hint: end the text with \"",
+        ),
+        (
+            "a wrong indent",
+            good.replace("    growth_yoy: 25.15", "   growth_yoy: 25.15"),
+            "data.yaml:9:4: error: this line is indented 3 spaces, which matches no key above it",
+            "hint: indent it like the key it belongs with: 4 spaces",
+        ),
+    ];
+    for (name, text, said, hint) in cases {
+        site.write(DATA, &text);
+        let stderr = site.build_fails();
+        assert!(
+            stderr.contains(said),
+            "{name}: expected {said:?} in:\n{stderr}"
+        );
+        assert!(
+            stderr.contains(hint),
+            "{name}: expected {hint:?} in:\n{stderr}"
+        );
+    }
+    // The same, for a Vietnamese reader.
+    site.write(DATA, &good.replace("  exports:\n", "  exports\n"));
+    let out = crate::common::bantin()
+        .args(["check", "--lang", "vi", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("data.yaml:7:3: lỗi: `exports` thiếu dấu hai chấm sau khóa"),
+        "{said}"
+    );
+    assert!(said.contains("gợi ý: viết `exports:`"), "{said}");
+}

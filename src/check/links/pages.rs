@@ -111,6 +111,12 @@ impl PageLinks {
             }
             let outside = match &w.target {
                 Target::Site(path) if found(path, &exists) => continue,
+                // A page of a release or page set aside for its own
+                // errors: those are what to fix.
+                Target::Site(path) if site.set_aside.has_path(path) => continue,
+                // A page of a release or page set aside for its own
+                // errors: those are what to fix.
+                Target::Site(path) if site.set_aside.has_path(path) => continue,
                 Target::Site(_) => false,
                 Target::Outside(_) => true,
                 Target::Elsewhere => continue,
