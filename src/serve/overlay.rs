@@ -29,7 +29,13 @@ pub const LIVE_JS: &str = r#"(function () {
 /// The problems as list items.
 fn items(problems: &Diagnostics, lang: Lang) -> String {
     let mut items = String::new();
-    for d in problems.sorted() {
+    // Findings accepted in the data (`accept:`) are for `bantin check`'s
+    // list, not for every page of the preview.
+    for d in problems
+        .sorted()
+        .into_iter()
+        .filter(|d| d.accepted.is_none())
+    {
         let class = d.level.as_str();
         items.push_str(&format!(
             "<li class=\"bantin-{class}\"><code>{}</code> <strong>{}</strong>: {}",
@@ -91,7 +97,8 @@ pub fn warnings_panel(problems: &Diagnostics, lang: Lang) -> String {
 pub fn for_problems(problems: &Diagnostics, failed: bool, lang: Lang) -> Option<String> {
     if failed {
         Some(overlay(problems, lang))
-    } else if problems.is_empty() {
+    } else if problems.count(Level::Warning) == 0 {
+        // Nothing to fix (findings accepted in the data are not shown).
         None
     } else {
         Some(warnings_panel(problems, lang))
@@ -165,6 +172,13 @@ mod tests {
                 .unwrap()
                 .contains("id=\"bantin-overlay\"")
         );
+        // The accepted finding is neither counted nor listed.
+        assert!(!vi.contains("known"));
+        let mut only_accepted = Diagnostics::new();
+        let mut a = Diagnostic::warning("content/c.yaml", Message::verbatim("known"));
+        a.accepted = Some("explained".into());
+        only_accepted.push(a);
+        assert_eq!(for_problems(&only_accepted, false, Lang::En), None);
     }
 
     #[test]
