@@ -12,6 +12,11 @@
 //! 5. **index**: the pages for the site's search ([`search`]);
 //! 6. **write**: into a staging folder, swapped in whole (`output.rs`).
 //!
+//! Loading sets aside a file it cannot read and goes on, so one run
+//! reports every problem. Whatever bantin says to people (findings, hints,
+//! summaries) is a [`messages::Message`], put into the reader's words from
+//! one Project Fluent file per language only when it is shown.
+//!
 //! `pipeline.rs` holds the stages and the one rule for when findings stop
 //! a run; [`build`] runs it to the end and writes, [`check_site`] to the
 //! links and reports, `serve` ([`serve::site`]) stage by stage. The

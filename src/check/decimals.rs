@@ -39,42 +39,34 @@ pub fn check_release(site: &Site, b: &Release, files: &DataFiles, problems: &mut
         if shown <= usize::from(places) {
             continue;
         }
-        let d = if thousands_group(&written) {
+        let (level, message, hint) = if thousands_group(&written) {
             let meant = written.replace('.', "");
-            files
-                .at(
-                    b,
-                    &path,
-                    false,
-                    Level::Error,
-                    Rule::Decimals,
-                    msg!(
-                        "decimals-thousands",
-                        id = id,
-                        written = written.as_str(),
-                        places = places,
-                        meant = meant.as_str()
-                    ),
-                )
-                .with_hint(msg!("decimals-thousands-hint", meant = meant.as_str()))
+            let message = msg!(
+                "decimals-thousands",
+                id = id,
+                written = written.as_str(),
+                places = places,
+                meant = meant.as_str()
+            );
+            let hint = msg!("decimals-thousands-hint", meant = meant);
+            (Level::Error, message, hint)
         } else {
-            files
-                .at(
-                    b,
-                    &path,
-                    false,
-                    Level::Warning,
-                    Rule::Decimals,
-                    msg!(
-                        "decimals-rounded",
-                        id = id,
-                        written = written.as_str(),
-                        shown = shown,
-                        places = places
-                    ),
-                )
-                .with_hint(msg!("decimals-rounded-hint", places = places))
+            let message = msg!(
+                "decimals-rounded",
+                id = id,
+                written = written.as_str(),
+                shown = shown,
+                places = places
+            );
+            (
+                Level::Warning,
+                message,
+                msg!("decimals-rounded-hint", places = places),
+            )
         };
+        let d = files
+            .at(b, &path, false, level, Rule::Decimals, message)
+            .with_hint(hint);
         problems.push(d);
     }
 }

@@ -4,6 +4,7 @@
 
 use serde_yaml::Value;
 
+use super::parse::field_name;
 use super::{Acceptance, Field, Fields};
 use crate::diagnostic::{Diagnostic, Rule, did_you_mean};
 use crate::msg;
@@ -79,28 +80,7 @@ pub(super) fn read_acceptance(
     }
     let field = match m.get("field") {
         None => Some(Field::Value),
-        Some(Value::String(f)) => match Field::parse(f) {
-            Some(f) => Some(f),
-            None => {
-                problems.push(
-                    src.error(
-                        &at.key("field"),
-                        false,
-                        msg!("breakdown-bad-field", written = f.as_str()),
-                    )
-                    .with_hint(msg!("breakdown-fields", fields = Field::NAMES.join(", "))),
-                );
-                None
-            }
-        },
-        Some(other) => {
-            problems.push(src.error(
-                &at.key("field"),
-                false,
-                msg!("breakdown-field-not-text", found = yaml::kind_of(other)),
-            ));
-            None
-        }
+        Some(v) => field_name(src, &at.key("field"), v, problems),
     };
     Some(Acceptance {
         rule: rule?,

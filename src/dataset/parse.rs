@@ -222,6 +222,35 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
     }
 }
 
+/// The name of a field (`field: growth_yoy`), with "did you mean".
+pub(super) fn field_name(
+    src: &Source,
+    at: &YamlPath,
+    v: &Value,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Field> {
+    let Value::String(s) = v else {
+        problems.push(src.error(
+            at,
+            false,
+            msg!("breakdown-field-not-text", found = yaml::kind_of(v)),
+        ));
+        return None;
+    };
+    let field = Field::parse(s);
+    if field.is_none() {
+        let hint = did_you_mean(s, Field::NAMES).map_or_else(
+            || msg!("breakdown-fields", fields = Field::NAMES.join(", ")),
+            |f| msg!("did-you-mean", name = f),
+        );
+        problems.push(
+            src.error(at, false, msg!("breakdown-bad-field", written = s))
+                .with_hint(hint),
+        );
+    }
+    field
+}
+
 fn yaml_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -318,32 +347,7 @@ fn read_breakdown(
         .unwrap_or_default();
     let rows = read_rows(src, &at, m, problems);
     let field = match m.get("field") {
-        Some(Value::String(s)) => match Field::parse(s) {
-            Some(f) => Some(f),
-            None => {
-                let hint = did_you_mean(s, Field::NAMES).map_or_else(
-                    || msg!("breakdown-fields", fields = Field::NAMES.join(", ")),
-                    |f| msg!("did-you-mean", name = f),
-                );
-                problems.push(
-                    src.error(
-                        &at.key("field"),
-                        false,
-                        msg!("breakdown-bad-field", written = s),
-                    )
-                    .with_hint(hint),
-                );
-                None
-            }
-        },
-        Some(other) => {
-            problems.push(src.error(
-                &at.key("field"),
-                false,
-                msg!("breakdown-field-not-text", found = yaml::kind_of(other)),
-            ));
-            None
-        }
+        Some(v) => field_name(src, &at.key("field"), v, problems),
         // Without `field`, a table whose rows carry one figure each is
         // compared on that figure.
         None => {
