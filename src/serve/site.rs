@@ -36,25 +36,8 @@ pub struct Snapshot {
     pub failed: bool,
     /// Goes up by one with every rebuild; pages reload when it changes.
     pub version: u64,
-    /// Site languages, the default first, to tell a page's language by
-    /// its address.
-    pub languages: Vec<String>,
     /// Whether the site has a search page, to be indexed.
     pub search: bool,
-}
-
-impl Snapshot {
-    /// The language of a page by its path: `en/…` is English when English
-    /// is a site language; everything else is in the default language.
-    pub fn language_of(&self, key: &str) -> &str {
-        let first = key.split('/').next().unwrap_or("");
-        self.languages
-            .iter()
-            .skip(1)
-            .find(|l| *l == first)
-            .or(self.languages.first())
-            .map_or("en", String::as_str)
-    }
 }
 
 /// What a rebuild did, for the console.
@@ -182,7 +165,6 @@ impl Model {
                     problems: warnings,
                     failed: false,
                     version: self.snapshot.version + 1,
-                    languages: site.config.languages.clone(),
                     search: site.config.search,
                 };
                 self.loaded = Some((site, theme, prints));
