@@ -383,3 +383,32 @@ fn accepted_findings_are_listed_and_not_counted() {
     );
     assert!(text.trim_end().ends_with("; 1 finding accepted"), "{text}");
 }
+
+/// The slips the issue found silent: a figure written with a thousands
+/// dot, on the sample's first quarter, which has no same quarter of the
+/// year before to compare with.
+#[test]
+fn the_first_quarter_of_the_sample_is_compared_with_its_neighbours() {
+    let site = crate::common::TestSite::sample();
+    let rel = "content/bulletins/2021-q1/data.yaml";
+    site.write(
+        rel,
+        &site.read(rel).replace("value: 5577.7", "value: 5.577"),
+    );
+    let (code, _, report) = json(site.root());
+    assert_eq!(code, Some(1));
+    let slip = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "unit-slip")
+        .unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(slip["file"], rel);
+    assert!(
+        slip["message"]
+            .as_str()
+            .unwrap()
+            .contains("`imports` value 5.577 in 2021-Q1 is about 1,000 times smaller"),
+        "{slip}"
+    );
+}
