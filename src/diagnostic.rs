@@ -262,6 +262,18 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.accepted.is_some()).count()
     }
 
+    /// The findings that count: without those accepted in the data.
+    pub fn counted(&self) -> Diagnostics {
+        Diagnostics {
+            items: self
+                .items
+                .iter()
+                .filter(|d| d.accepted.is_none())
+                .cloned()
+                .collect(),
+        }
+    }
+
     pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Diagnostic> {
         self.items.iter_mut()
     }

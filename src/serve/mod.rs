@@ -261,12 +261,15 @@ fn report(s: &Snapshot, outcome: &site::Outcome, changed: Option<(&Path, &[PathB
         .unwrap_or_default();
     let lang = Lang::current();
     let style = crate::report::Style::for_stream(std::io::stderr().is_terminal());
+    // What was accepted in the data is for `bantin check`'s list, not for
+    // every rebuild.
+    let problems = s.problems.counted();
     if s.failed {
-        eprintln!("{}", crate::report::human(&s.problems, style, lang));
+        eprintln!("{}", crate::report::human(&problems, style, lang));
         eprintln!("{}", say(msg!("serve-failed", after = what)));
     } else {
-        if !s.problems.is_empty() {
-            eprintln!("{}", crate::report::human(&s.problems, style, lang));
+        if !problems.is_empty() {
+            eprintln!("{}", crate::report::human(&problems, style, lang));
         }
         println!(
             "{}",
