@@ -24,6 +24,7 @@
 //! use.
 
 pub(crate) mod address;
+pub mod calendar;
 pub mod catalog;
 pub(crate) mod check;
 pub mod config;

@@ -404,3 +404,30 @@ report-none-accepted = No problems to fix; { $count ->
 }.
 site-folder-unreadable = cannot open the site folder { $dir }
 output-not-written = the site was not written; the previous one is untouched
+
+## The release calendar
+
+calendar-hint = see docs/content-format.md: `releases:`, each with its `period`, `date` and `status`
+calendar-not-mapping = the calendar must be `holidays:`, `rules:` and `releases:`, found { $found }
+calendar-not-list = expected a list, found { $found }
+calendar-bad-date = `{ $written }` is not a date
+calendar-date-hint = write a day as YYYY-MM-DD (2025-04-08), or the month of a provisional release as YYYY-MM (2025-04)
+calendar-bad-time = `{ $written }` is not a time of day
+calendar-rule-not-mapping = a rule names its `kind` and `day`
+calendar-rule-hint = write e.g. `- {"{"} kind: month, day: 6 {"}"}`: the 6th of the month after the period, moved to the next working day
+calendar-kinds = the kinds are: { $kinds }
+calendar-bad-kind = `{ $written }` is not a kind of release
+calendar-missing = `{ $key }` is missing here
+calendar-bad-day = the day of a rule is a whole number from 1 to 31
+calendar-entry-not-mapping = a release of the calendar names its `period`, `date` and `status`
+calendar-duplicate = { $period } is already in the calendar
+calendar-no-date = { $period } has no date, and no rule gives one for its kind
+calendar-no-date-hint = add `date: YYYY-MM-DD` (or YYYY-MM while provisional), or a rule for its kind under `rules:`
+calendar-status-hint = write provisional, confirmed or cancelled
+calendar-bad-status = `{ $written }` is not a status of the calendar
+calendar-confirmed-month = { $period } is confirmed but has only a month
+calendar-confirmed-month-hint = a confirmed release has its day (YYYY-MM-DD); while only its month is known it is `provisional`
+calendar-cancelled-no-reason = { $period } is cancelled without a reason
+calendar-reason-hint = write the reason in each language: `reason: {"{"} vi: "…", en: "…" {"}"}`
+calendar-change-not-mapping = a change of date names the earlier date (`from`) and the `reason`
+calendar-change-hint = write e.g. `- {"{"} from: 2025-04-06, reason: {"{"} vi: "…", en: "…" {"}"} {"}"}`

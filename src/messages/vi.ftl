@@ -387,3 +387,30 @@ report-accepted-count = { $count } cảnh báo đã được chấp nhận
 report-none-accepted = Không còn vấn đề cần sửa; { $count } cảnh báo đã được chấp nhận.
 site-folder-unreadable = không mở được thư mục trang { $dir }
 output-not-written = trang chưa được ghi; bản trước vẫn giữ nguyên
+
+## Lịch công bố
+
+calendar-hint = xem docs/content-format.md: `releases:`, mỗi mục có `period`, `date` và `status`
+calendar-not-mapping = lịch phải gồm `holidays:`, `rules:` và `releases:`, nhưng gặp { $found }
+calendar-not-list = cần một danh sách, nhưng gặp { $found }
+calendar-bad-date = `{ $written }` không phải một ngày
+calendar-date-hint = viết ngày dạng NĂM-THÁNG-NGÀY (2025-04-08), hoặc tháng của một kỳ công bố dự kiến dạng NĂM-THÁNG (2025-04)
+calendar-bad-time = `{ $written }` không phải một giờ trong ngày
+calendar-rule-not-mapping = mỗi quy tắc ghi `kind` và `day`
+calendar-rule-hint = viết ví dụ `- {"{"} kind: month, day: 6 {"}"}`: ngày 6 của tháng sau kỳ báo cáo, lùi sang ngày làm việc kế tiếp
+calendar-kinds = các loại là: { $kinds }
+calendar-bad-kind = `{ $written }` không phải một loại bản tin
+calendar-missing = thiếu `{ $key }` ở đây
+calendar-bad-day = ngày của quy tắc là số nguyên từ 1 đến 31
+calendar-entry-not-mapping = mỗi kỳ công bố trong lịch ghi `period`, `date` và `status`
+calendar-duplicate = kỳ { $period } đã có trong lịch
+calendar-no-date = kỳ { $period } chưa có ngày, và không có quy tắc nào cho loại của nó
+calendar-no-date-hint = thêm `date: NĂM-THÁNG-NGÀY` (hoặc NĂM-THÁNG khi còn dự kiến), hoặc một quy tắc cho loại đó dưới `rules:`
+calendar-status-hint = viết provisional (dự kiến), confirmed (đã xác nhận) hoặc cancelled (hủy)
+calendar-bad-status = `{ $written }` không phải một tình trạng của lịch
+calendar-confirmed-month = kỳ { $period } đã xác nhận nhưng chỉ có tháng
+calendar-confirmed-month-hint = kỳ đã xác nhận phải có ngày (NĂM-THÁNG-NGÀY); khi mới biết tháng thì ghi `provisional`
+calendar-cancelled-no-reason = kỳ { $period } bị hủy nhưng không ghi lý do
+calendar-reason-hint = viết lý do bằng từng ngôn ngữ: `reason: {"{"} vi: "…", en: "…" {"}"}`
+calendar-change-not-mapping = mỗi lần đổi ngày ghi ngày cũ (`from`) và lý do (`reason`)
+calendar-change-hint = viết ví dụ `- {"{"} from: 2025-04-06, reason: {"{"} vi: "…", en: "…" {"}"} {"}"}`
