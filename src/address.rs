@@ -29,6 +29,8 @@ pub enum Page<'a> {
     /// What the open data files hold.
     Data,
     Search,
+    /// The release calendar.
+    Calendar,
 }
 
 impl Page<'_> {
@@ -43,6 +45,7 @@ impl Page<'_> {
             Page::Indicator(id) => format!("indicators/{id}/"),
             Page::Data => "data/".into(),
             Page::Search => "search/".into(),
+            Page::Calendar => "calendar/".into(),
         }
     }
 
@@ -147,6 +150,9 @@ pub enum File<'a> {
     Static(&'a str),
     /// A language's Atom feed: `feed.xml`, `en/feed.xml`.
     Feed(&'a str),
+    /// A language's release calendar as iCalendar: `calendar.ics`,
+    /// `en/calendar.ics`.
+    CalendarFeed(&'a str),
     Sitemap,
     Robots,
     /// The one error page, which servers serve for unknown addresses.
@@ -228,6 +234,7 @@ impl Addresses {
             }
             File::Static(name) => format!("static/{name}"),
             File::Feed(lang) => format!("{}feed.xml", self.language_folder(lang)),
+            File::CalendarFeed(lang) => format!("{}calendar.ics", self.language_folder(lang)),
             File::Sitemap => "sitemap.xml".into(),
             File::Robots => "robots.txt".into(),
             File::NotFound => "404.html".into(),

@@ -66,11 +66,13 @@ pub enum Rule {
     Theme,
     /// An `accept:` of a data file that no longer matches a warning.
     Accept,
+    /// The releases against the release calendar.
+    Calendar,
 }
 
 impl Rule {
     /// Every rule, for `accept:` to name one.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::Form,
         Rule::Sense,
         Rule::Decimals,
@@ -87,6 +89,7 @@ impl Rule {
         Rule::OutputLink,
         Rule::Theme,
         Rule::Accept,
+        Rule::Calendar,
     ];
 
     pub fn name(self) -> &'static str {
@@ -107,6 +110,7 @@ impl Rule {
             Rule::OutputLink => "output/link",
             Rule::Theme => "theme",
             Rule::Accept => "accept",
+            Rule::Calendar => "calendar",
         }
     }
 }

@@ -58,6 +58,7 @@ impl Fingerprints {
             .debug(&site.config)
             .debug(&site.catalog.indicators)
             .debug(&site.pages)
+            .debug(&site.calendar)
             .bytes(&theme.fingerprint.0.to_le_bytes());
         let mut inputs: BTreeMap<String, Fingerprint> = site
             .releases()

@@ -36,6 +36,8 @@ pub struct Entry {
     pub reason: LocalText,
     /// Its earlier dates, oldest first, each with why it moved.
     pub changes: Vec<Change>,
+    /// Its place in the file's `releases:` list, to point at it.
+    pub index: usize,
 }
 
 /// When a release is planned: a day, or while provisional a month.

@@ -56,13 +56,14 @@ pub fn parse(src: &Source) -> Result<Calendar, Vec<Diagnostic>> {
         .filter_map(|(at, v)| rule(src, &at, v, &mut problems))
         .collect();
     let mut entries = Vec::new();
-    for (at, v) in list(
+    let items = list(
         src,
         &root.key("releases"),
         map.get("releases"),
         &mut problems,
-    ) {
-        if let Some(e) = entry(src, &at, v, &rules, &holidays, &mut problems) {
+    );
+    for (index, (at, v)) in items.into_iter().enumerate() {
+        if let Some(e) = entry(src, &at, index, v, &rules, &holidays, &mut problems) {
             if let Some(other) = entries
                 .iter()
                 .find(|x: &&Entry| x.period.same_coverage(&e.period))
@@ -244,6 +245,7 @@ fn rule(src: &Source, at: &YamlPath, v: &Value, problems: &mut Vec<Diagnostic>) 
 fn entry(
     src: &Source,
     at: &YamlPath,
+    index: usize,
     v: &Value,
     rules: &[Rule],
     holidays: &[Date],
@@ -380,5 +382,6 @@ fn entry(
         status,
         reason,
         changes,
+        index,
     })
 }

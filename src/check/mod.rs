@@ -9,6 +9,7 @@
 //! found while loading, by the parsers, with rule [`Rule::Form`].
 
 pub mod accept;
+pub mod calendar;
 pub mod calls;
 pub mod consistency;
 pub mod decimals;
@@ -60,6 +61,7 @@ pub fn check_across(site: &Site) -> Diagnostics {
     let files = DataFiles::new(site);
     consistency::check(site, &files, &mut problems);
     translations::check(site, &files, &mut problems);
+    calendar::check(site, &files, &mut problems);
     prose::check_pages(site, &mut problems);
     problems
 }

@@ -85,6 +85,9 @@ impl<'a> LangShared<'a> {
             (words.t("nav.indicators").to_owned(), Page::Indicators),
             (words.t("nav.data").to_owned(), Page::Data),
         ];
+        if site.calendar.is_some() {
+            nav.push((words.t("nav.calendar").to_owned(), Page::Calendar));
+        }
         for p in &site.pages {
             nav.push((free_page_title(p, &words), Page::Free(&p.slug)));
         }

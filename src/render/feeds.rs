@@ -182,3 +182,69 @@ mod tests {
         assert_eq!(period_end(&p("2021-Q1")).to_string(), "2021-03-31");
     }
 }
+
+/// The release calendar of one language as an iCalendar feed
+/// ([`crate::calendar::ics`]): each release named in this language,
+/// linked to its bulletin once published, else to the calendar page.
+pub fn calendar(
+    site: &Site,
+    calendar: &crate::calendar::Calendar,
+    addr: &Addresses,
+    words: &Words,
+) -> String {
+    use crate::calendar::{Entry, Status};
+    use crate::locale::fill;
+    let lang = words.lang();
+    let title = site
+        .config
+        .title
+        .get_or(lang, &site.config.default_language);
+    let host = addr
+        .base_url()
+        .split_once("://")
+        .map_or("", |(_, rest)| rest.split('/').next().unwrap_or(""));
+    // When the calendar was made, fixed by the content so the same site
+    // gives the same feed: the latest publication date, or the first day
+    // of the calendar.
+    let stamp = site
+        .releases()
+        .iter()
+        .filter_map(|b| b.published())
+        .max()
+        .or_else(|| calendar.entries.iter().map(|e| e.when.first_day()).min())
+        .unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        });
+    let text =
+        |t: &crate::config::LocalText| t.get_or(lang, &site.config.default_language).to_owned();
+    let summary = |e: &Entry| {
+        fill(
+            words.t("calendar.event"),
+            &[
+                ("site", title),
+                ("period", &words.locale.period_title(&e.period)),
+            ],
+        )
+    };
+    let description = |e: &Entry| match e.status {
+        Status::Cancelled => Some(text(&e.reason)),
+        _ => e.changes.last().map(|c| text(&c.reason)),
+    };
+    let url = |e: &Entry| match site.release(&e.period) {
+        Some(b) => addr.page_url(lang, Page::Release(b.slug())),
+        None => addr.page_url(lang, Page::Calendar),
+    };
+    crate::calendar::ics::feed(
+        calendar,
+        host,
+        stamp,
+        &crate::calendar::ics::Words {
+            name: &fill(words.t("calendar.feed_name"), &[("site", title)]),
+            summary: &summary,
+            description: &description,
+            url: &url,
+        },
+    )
+}

@@ -106,6 +106,7 @@ pub(crate) enum PageRef<'a> {
     Indicator(&'a Indicator),
     Data,
     Search,
+    Calendar,
 }
 
 impl<'a> PageRef<'a> {
@@ -120,6 +121,7 @@ impl<'a> PageRef<'a> {
             PageRef::Indicator(i) => Page::Indicator(&i.id),
             PageRef::Data => Page::Data,
             PageRef::Search => Page::Search,
+            PageRef::Calendar => Page::Calendar,
         }
     }
 
@@ -135,6 +137,7 @@ impl<'a> PageRef<'a> {
             PageRef::Indicator(_) => "indicator.html",
             PageRef::Data => "data.html",
             PageRef::Search => "search.html",
+            PageRef::Calendar => "calendar.html",
         }
     }
 }
@@ -163,6 +166,9 @@ fn jobs(site: &Site) -> Vec<Job<'_>> {
         add(PageRef::Indicators);
         indicators.iter().for_each(|i| add(PageRef::Indicator(i)));
         add(PageRef::Data);
+        if site.calendar.is_some() {
+            add(PageRef::Calendar);
+        }
         if site.config.search {
             add(PageRef::Search);
         }
@@ -445,6 +451,12 @@ fn site_files(
             path: addr.file_output(File::Feed(lang)),
             bytes: feeds::atom(site, addr, &words, &summary).into_bytes(),
         });
+        if let Some(calendar) = &site.calendar {
+            files.push(OutputFile {
+                path: addr.file_output(File::CalendarFeed(lang)),
+                bytes: feeds::calendar(site, calendar, addr, &words).into_bytes(),
+            });
+        }
     }
     let titles = site
         .releases()

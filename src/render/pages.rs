@@ -25,6 +25,9 @@ use crate::site::{Release, Site};
 #[derive(Serialize)]
 struct HomeView {
     years: Vec<YearGroup>,
+    /// The next release of any kind the calendar announces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_release: Option<views::NextRelease>,
     #[serde(skip_serializing_if = "Option::is_none")]
     latest: Option<ReleaseItem>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,6 +62,8 @@ struct ReleaseView {
     /// "See the latest release of this kind", on every release that is
     /// not the latest of its kind.
     latest_banner: Option<Link>,
+    /// The next release of its kind, as the calendar announces it.
+    next_release: Option<views::NextRelease>,
 }
 
 /// `page.html`: a free page.
@@ -94,6 +99,12 @@ struct SeriesSection {
 #[derive(Serialize)]
 struct DataView {
     data: DataPage,
+}
+
+/// `calendar.html`.
+#[derive(Serialize)]
+struct CalendarView {
+    calendar: views::CalendarPage,
 }
 
 /// `search.html`.
@@ -173,7 +184,13 @@ pub(super) fn render_page(
     let html = match job.page {
         PageRef::Home => {
             let latest = site.latest();
+            let next_release = site
+                .calendar
+                .as_ref()
+                .and_then(|c| c.next(|p| site.release(p).is_some()))
+                .map(|e| views::next_release(e, &words, addr));
             let view = HomeView {
+                next_release,
                 years: views::years(site, &words, addr),
                 latest: latest.map(|b| views::release_item(b, &words, addr)),
                 cards: latest.map(|b| views::cards(site, b, &words, addr)),
@@ -257,6 +274,19 @@ pub(super) fn render_page(
                 data: views::data_page(site, &words, addr),
             };
             let h = head(words.t("data.title").into(), words.t("data.intro").into());
+            out.page(job, h, &charts, view)?
+        }
+        PageRef::Calendar => {
+            let Some(calendar) = &site.calendar else {
+                return Ok(Vec::new());
+            };
+            let view = CalendarView {
+                calendar: views::calendar_page(site, calendar, &words, addr),
+            };
+            let h = head(
+                words.t("calendar.title").into(),
+                words.t("calendar.intro").into(),
+            );
             out.page(job, h, &charts, view)?
         }
         PageRef::Search => {
@@ -369,7 +399,13 @@ fn release_view(
         Some(s) if points.is_empty() => s,
         _ => points,
     };
+    let next_release = site
+        .calendar
+        .as_ref()
+        .and_then(|c| c.next_of_kind(b.period().kind(), b.period()))
+        .map(|e| views::next_release(e, words, addr));
     let view = ReleaseView {
+        next_release,
         cards: views::cards(site, b, words, addr),
         growth_chart: growth,
         html,

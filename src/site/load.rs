@@ -77,6 +77,7 @@ impl Site {
         let mut set_aside = SetAside::default();
         let releases = load_releases(root, &config, &catalog, &mut set_aside, &mut problems);
         let pages = load_pages(root, &config, &mut set_aside, &mut problems);
+        let calendar = load_calendar(root, &mut problems);
         let site = Site {
             root: root.to_path_buf(),
             config,
@@ -84,6 +85,7 @@ impl Site {
             releases,
             pages,
             set_aside,
+            calendar,
         };
         Ok((site, problems))
     }
@@ -282,6 +284,22 @@ fn duplicate_period(root: &Path, b: &Release, other: &Release) -> Diagnostic {
     );
     src.error(&crate::yaml::YamlPath::root().key("period"), false, message)
         .with_hint(msg!("release-duplicate-period-hint"))
+}
+
+/// The release calendar, if the site has one (a calendar with mistakes is
+/// reported and left out).
+fn load_calendar(root: &Path, problems: &mut Diagnostics) -> Option<crate::calendar::Calendar> {
+    let shown = Path::new(crate::calendar::FILE);
+    let path = root.join(shown);
+    if path.symlink_metadata().is_err() {
+        return None;
+    }
+    let text = crate::fs::read_text(root, &path, shown)
+        .map_err(|d| problems.push(d))
+        .ok()?;
+    crate::calendar::parse(&Source { shown, text: &text })
+        .map_err(|list| list.into_iter().for_each(|d| problems.push(d)))
+        .ok()
 }
 
 /// Reads `<stem>.<lang>.md` files of a folder, one per site language.

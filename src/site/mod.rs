@@ -94,6 +94,9 @@ pub struct Site {
     pub pages: Vec<FreePage>,
     /// The releases and pages left out for their errors.
     pub set_aside: SetAside,
+    /// The release calendar (`content/calendar.yaml`), when the site has
+    /// one that could be read.
+    pub calendar: Option<crate::calendar::Calendar>,
 }
 
 pub const RELEASES_DIR: &str = "content/bulletins";
@@ -102,7 +105,7 @@ pub const PAGES_DIR: &str = "content/pages";
 pub const DATA_FILE: &str = "data.yaml";
 
 /// Addresses the generator uses itself; a page may not take them.
-pub const RESERVED_SLUGS: [&str; 8] = [
+pub const RESERVED_SLUGS: [&str; 9] = [
     "archive",
     "indicators",
     "data",
@@ -111,6 +114,7 @@ pub const RESERVED_SLUGS: [&str; 8] = [
     "feed",
     "search",
     "pagefind",
+    "calendar",
 ];
 
 impl Site {

@@ -8,6 +8,7 @@ mod a11y;
 
 mod bilingual;
 mod browser;
+mod calendar;
 mod charts;
 mod check;
 mod errors;

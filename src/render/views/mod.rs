@@ -7,6 +7,7 @@
 //! [`indicators`]: indicators in lists and on their page; [`data`]: the
 //! open data page.
 
+mod calendar;
 mod data;
 mod indicators;
 mod releases;
@@ -14,6 +15,7 @@ mod tables;
 
 use serde::Serialize;
 
+pub use calendar::*;
 pub use data::*;
 pub use indicators::*;
 pub use releases::*;
