@@ -140,6 +140,8 @@ pub enum File<'a> {
     IndicatorCsv(&'a str),
     /// Every figure of every release.
     AllCsv,
+    /// Every published version of every revised figure.
+    RevisionsCsv,
     /// One chart's data in one language, under its page's charts folder.
     ChartCsv {
         page: Page<'a>,
@@ -229,6 +231,7 @@ impl Addresses {
             File::ReleaseJson(slug) => format!("data/{slug}.json"),
             File::IndicatorCsv(id) => format!("data/indicators/{id}.csv"),
             File::AllCsv => "data/all.csv".into(),
+            File::RevisionsCsv => "data/revisions.csv".into(),
             File::ChartCsv { page, chart, lang } => {
                 format!("{}{chart}.{lang}.csv", page.charts_folder())
             }

@@ -68,11 +68,13 @@ pub enum Rule {
     Accept,
     /// The releases against the release calendar.
     Calendar,
+    /// What a release states again of earlier periods.
+    Revisions,
 }
 
 impl Rule {
     /// Every rule, for `accept:` to name one.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::Form,
         Rule::Sense,
         Rule::Decimals,
@@ -90,6 +92,7 @@ impl Rule {
         Rule::Theme,
         Rule::Accept,
         Rule::Calendar,
+        Rule::Revisions,
     ];
 
     pub fn name(self) -> &'static str {
@@ -111,6 +114,7 @@ impl Rule {
             Rule::Theme => "theme",
             Rule::Accept => "accept",
             Rule::Calendar => "calendar",
+            Rule::Revisions => "revisions",
         }
     }
 }

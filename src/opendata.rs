@@ -64,6 +64,7 @@ pub fn columns(languages: &[String]) -> Vec<String> {
     for what in ["unit", "name", "item"] {
         c.extend(languages.iter().map(|l| format!("{what}_{l}")));
     }
+    c.push("revised_by".into());
     c
 }
 
@@ -81,7 +82,14 @@ fn texts(t: &LocalText, languages: &[String]) -> Vec<String> {
 
 /// The CSV rows of one release: its indicators in catalogue order, then
 /// its breakdowns row by row.
-fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<String>)> {
+/// With `latest`, figures a later release revised are given as revised,
+/// with that release in `revised_by` (for all.csv and the series); without
+/// it, as this release published them (its own files are the record).
+fn rows_of<'a>(
+    site: &'a Site,
+    b: &'a Release,
+    latest: bool,
+) -> Vec<(Option<&'a str>, Vec<String>)> {
     let langs = &site.config.languages;
     let head = |out: &mut Vec<String>| {
         out.push(b.period().id());
@@ -102,6 +110,10 @@ fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<Stri
         let Some(ind) = site.catalog.get(id) else {
             continue;
         };
+        let fields = match latest {
+            true => site.vintages.latest(b.period(), id).unwrap_or(fields),
+            false => fields,
+        };
         for (field, x) in fields.present() {
             let mut row = Vec::new();
             head(&mut row);
@@ -113,6 +125,11 @@ fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<Stri
             });
             row.extend(texts(&ind.name, langs));
             row.extend(langs.iter().map(|_| String::new()));
+            let versions = site.vintages.of_figure(b.period(), id, field);
+            row.push(match versions.last() {
+                Some(v) if latest && versions.len() > 1 => v.by.to_string(),
+                _ => String::new(),
+            });
             rows.push((Some(id.as_str()), row));
         }
     }
@@ -134,6 +151,7 @@ fn rows_of<'a>(site: &'a Site, b: &'a Release) -> Vec<(Option<&'a str>, Vec<Stri
                 });
                 row.extend(texts(&bd.title, langs));
                 row.extend(texts(&r.label, langs));
+                row.push(String::new());
                 rows.push((None, row));
             }
         }
@@ -171,6 +189,30 @@ pub struct BulletinJson {
     pub url: BTreeMap<String, String>,
     pub indicators: Vec<IndicatorJson>,
     pub breakdowns: Vec<BreakdownJson>,
+    /// The next release of its kind the calendar announces, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_release: Option<NextReleaseJson>,
+    /// The figures of earlier periods this release states again.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<RevisionJson>,
+}
+
+#[derive(Serialize)]
+pub struct NextReleaseJson {
+    pub period: String,
+    /// `2025-04-08`, or `2025-04` while provisional.
+    pub date: String,
+    pub status: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct RevisionJson {
+    pub period: String,
+    /// `revision`, or `correction` for an error put right.
+    pub kind: &'static str,
+    pub status: Option<&'static str>,
+    pub reason: Texts,
+    pub indicators: BTreeMap<String, BTreeMap<&'static str, f64>>,
 }
 
 #[derive(Serialize)]
@@ -258,6 +300,38 @@ fn bulletin_json(
                     .collect(),
             })
             .collect(),
+        next_release: site
+            .calendar
+            .as_ref()
+            .and_then(|c| c.next_of_kind(b.period().kind(), b.period()))
+            .map(|e| NextReleaseJson {
+                period: e.period.id(),
+                date: match e.when {
+                    crate::calendar::When::Day(d) => d.to_string(),
+                    crate::calendar::When::Month { year, month } => format!("{year:04}-{month:02}"),
+                },
+                status: e.status.name(),
+            }),
+        revisions: b
+            .data()
+            .revisions
+            .iter()
+            .map(|r| RevisionJson {
+                period: r.period.id(),
+                kind: if r.correction {
+                    "correction"
+                } else {
+                    "revision"
+                },
+                status: r.status.map(|s| s.name()),
+                reason: local(&r.reason, langs),
+                indicators: r
+                    .indicators
+                    .iter()
+                    .map(|(id, f)| (id.clone(), figures(f)))
+                    .collect(),
+            })
+            .collect(),
     }
 }
 
@@ -307,14 +381,24 @@ pub fn files<T: Send>(
         .map(|b| {
             let slug = b.slug();
             let mut own = Vec::new();
+            // The latest versions for all.csv and the series; the figures
+            // as published for the release's own file (the same lines
+            // unless a later release revised some).
             let lines = if want_all || any_series || wanted_release(slug) {
-                lines_of(site, b)
+                lines_of(site, b, true)
             } else {
                 Vec::new()
             };
             if wanted_release(slug) {
+                let published;
+                let own_lines = if site.vintages.is_empty() {
+                    &lines
+                } else {
+                    published = lines_of(site, b, false);
+                    &published
+                };
                 let mut csv = head.clone();
-                lines.iter().for_each(|l| csv.push_str(&l.text));
+                own_lines.iter().for_each(|l| csv.push_str(&l.text));
                 own.push(OutputFile {
                     path: addr.file_output(File::ReleaseCsv(slug)),
                     bytes: csv.into_bytes(),
@@ -336,10 +420,16 @@ pub fn files<T: Send>(
         for (lines, _) in &per_release {
             lines.iter().for_each(|l| all.push_str(&l.text));
         }
-        out.push(each(vec![OutputFile {
-            path: addr.file_output(File::AllCsv),
-            bytes: all.into_bytes(),
-        }]));
+        out.push(each(vec![
+            OutputFile {
+                path: addr.file_output(File::AllCsv),
+                bytes: all.into_bytes(),
+            },
+            OutputFile {
+                path: addr.file_output(File::RevisionsCsv),
+                bytes: revisions_csv(site).into_bytes(),
+            },
+        ]));
     }
     // Every indicator's lines, in period order, gathered in one pass.
     let mut by_indicator: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -370,6 +460,56 @@ pub fn files<T: Send>(
     out
 }
 
+/// `data/revisions.csv`: every published version of every revised figure,
+/// one row each, in the long form real-time databases keep vintages in:
+/// the period and figure, its value and status in that version, the
+/// release that published it and when, and whether it came first, as a
+/// routine revision or as a correction, with the reason.
+fn revisions_csv(site: &Site) -> String {
+    let langs = &site.config.languages;
+    let mut head: Vec<String> = [
+        "period",
+        "indicator",
+        "field",
+        "value",
+        "status",
+        "version",
+        "release",
+        "published",
+    ]
+    .map(String::from)
+    .to_vec();
+    head.extend(langs.iter().map(|l| format!("reason_{l}")));
+    let mut rows = vec![head];
+    let mut all: Vec<_> = site.vintages.all().collect();
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    for ((_, id, field), versions) in all {
+        for v in versions {
+            let period = v.period.id();
+            let published = site
+                .releases()
+                .iter()
+                .find(|b| b.slug() == v.by.as_ref())
+                .and_then(|b| b.published())
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let mut row = vec![
+                period,
+                id.clone(),
+                field.name().to_owned(),
+                machine(v.value),
+                v.status.name().to_owned(),
+                v.kind.name().to_owned(),
+                v.by_period.id(),
+                published,
+            ];
+            row.extend(texts(&v.reason, langs));
+            rows.push(row);
+        }
+    }
+    csv_text(&rows)
+}
+
 /// One row of a release's CSV, as text, with the indicator it is of
 /// (none for a breakdown's row).
 struct Line<'a> {
@@ -378,8 +518,8 @@ struct Line<'a> {
 }
 
 /// The rows of a release ([`rows_of`]) as CSV lines.
-fn lines_of<'a>(site: &'a Site, b: &'a Release) -> Vec<Line<'a>> {
-    rows_of(site, b)
+fn lines_of<'a>(site: &'a Site, b: &'a Release, latest: bool) -> Vec<Line<'a>> {
+    rows_of(site, b, latest)
         .into_iter()
         .map(|(indicator, row)| {
             let mut text = String::new();
@@ -427,7 +567,8 @@ mod tests {
                 "name_vi",
                 "name_en",
                 "item_vi",
-                "item_en"
+                "item_en",
+                "revised_by"
             ]
         );
     }

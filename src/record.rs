@@ -59,6 +59,7 @@ impl Fingerprints {
             .debug(&site.catalog.indicators)
             .debug(&site.pages)
             .debug(&site.calendar)
+            .debug(&site.vintages)
             .bytes(&theme.fingerprint.0.to_le_bytes());
         let mut inputs: BTreeMap<String, Fingerprint> = site
             .releases()

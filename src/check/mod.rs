@@ -15,6 +15,7 @@ pub mod consistency;
 pub mod decimals;
 pub mod links;
 pub mod prose;
+pub mod revisions;
 pub mod sense;
 pub mod translations;
 
@@ -62,6 +63,7 @@ pub fn check_across(site: &Site) -> Diagnostics {
     consistency::check(site, &files, &mut problems);
     translations::check(site, &files, &mut problems);
     calendar::check(site, &files, &mut problems);
+    revisions::check(site, &files, &mut problems);
     prose::check_pages(site, &mut problems);
     problems
 }

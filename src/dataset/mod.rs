@@ -9,6 +9,7 @@
 mod accept;
 mod number;
 mod parse;
+mod revisions;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ use std::fmt;
 pub(crate) use number::grouped_number;
 pub use number::machine_form;
 pub use parse::parse;
+pub use revisions::Revision;
 
 use crate::config::LocalText;
 use crate::period::Period;
@@ -198,6 +200,8 @@ pub struct Data {
     /// Findings of `bantin check` the editors have looked into and accept,
     /// each with its reason (`accept:`).
     pub accepted: Vec<Acceptance>,
+    /// Figures of earlier periods this release states again.
+    pub revisions: Vec<Revision>,
 }
 
 /// `accept: [{ rule: consistency/growth, indicator: retail, field:

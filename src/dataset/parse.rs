@@ -13,13 +13,14 @@ use crate::msg;
 use crate::period::Period;
 use crate::yaml::{self, Source, YamlPath};
 
-const TOP_KEYS: [&str; 6] = [
+const TOP_KEYS: [&str; 7] = [
     "period",
     "status",
     "published",
     "indicators",
     "breakdowns",
     "accept",
+    "revisions",
 ];
 const BREAKDOWN_KEYS: [&str; 4] = ["title", "field", "unit", "rows"];
 
@@ -209,8 +210,21 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
         }
     };
 
+    let revisions = match get("revisions") {
+        Some(v) => super::revisions::read_revisions(
+            src,
+            &root.key("revisions"),
+            v,
+            period.as_ref(),
+            catalog,
+            &mut problems,
+        ),
+        None => Vec::new(),
+    };
+
     match (period, status) {
         (Some(period), Some(status)) if problems.is_empty() => Ok(Data {
+            revisions,
             period,
             status,
             published,
@@ -260,7 +274,7 @@ fn yaml_text(v: &Value) -> String {
 
 /// Reads the number fields of a mapping. `skip` names keys that are not
 /// fields (a row's `label`).
-fn read_fields(
+pub(super) fn read_fields(
     src: &Source,
     at: &YamlPath,
     v: &Value,

@@ -439,3 +439,17 @@ calendar-overdue = { $period } was confirmed for { $planned }, but the site has 
 calendar-overdue-hint = publish it, or record its new day (`changes:`) or its cancellation (`status: cancelled` with a reason)
 calendar-next-year = the calendar has no release for { $year }, and the site's latest release is of { $now }
 calendar-next-year-hint = Decree 94/2016/NĐ-CP asks for next year's calendar to be posted before 15 December: add the releases of { $year } to content/calendar.yaml
+
+## Revisions
+
+revisions-hint = write e.g. `- {"{"} period: 2021-02, status: final, reason: {"{"} vi: "…", en: "…" {"}"}, indicators: {"{"} retail: {"{"} value: 11870.2 {"}"} {"}"} {"}"}`
+revisions-not-list = `revisions` must be a list of earlier periods, found { $found }
+revisions-not-mapping = a revision names its `period`, its `indicators` and the `reason`
+revisions-not-earlier = a release revises earlier periods only, and { $period } is not before { $own }
+revisions-not-earlier-hint = put the figures of this release's own period under `indicators:`
+revisions-twice = { $period } is revised twice in this release
+revisions-bad-correction = `correction` is true (an error put right) or false (a routine revision)
+revisions-large = `{ $id }` { $field } of { $period } is revised from { $from } to { $to }, by { $change }%, without a reason
+revisions-large-hint = say why under `reason:` (a revision of this size needs one), or check the new figure
+revisions-unknown-period = there is no release of { $period } to revise
+revisions-unknown-period-hint = a revision restates a figure some release published: check the period

@@ -422,3 +422,17 @@ calendar-overdue = kỳ { $period } đã xác nhận công bố ngày { $planned
 calendar-overdue-hint = hãy công bố, hoặc ghi ngày mới (`changes:`) hay việc hủy (`status: cancelled` kèm lý do)
 calendar-next-year = lịch chưa có kỳ công bố nào của năm { $year }, trong khi bản tin mới nhất của trang là ngày { $now }
 calendar-next-year-hint = Nghị định 94/2016/NĐ-CP yêu cầu công bố lịch năm sau trước ngày 15 tháng 12: hãy thêm các kỳ của năm { $year } vào content/calendar.yaml
+
+## Điều chỉnh số liệu
+
+revisions-hint = viết ví dụ `- {"{"} period: 2021-02, status: final, reason: {"{"} vi: "…", en: "…" {"}"}, indicators: {"{"} retail: {"{"} value: 11870.2 {"}"} {"}"} {"}"}`
+revisions-not-list = `revisions` phải là danh sách các kỳ trước, nhưng gặp { $found }
+revisions-not-mapping = mỗi lần điều chỉnh ghi kỳ (`period`), các chỉ tiêu (`indicators`) và lý do (`reason`)
+revisions-not-earlier = bản tin chỉ điều chỉnh số liệu các kỳ trước, mà kỳ { $period } không trước kỳ { $own }
+revisions-not-earlier-hint = số liệu của chính kỳ này ghi dưới `indicators:`
+revisions-twice = kỳ { $period } được điều chỉnh hai lần trong bản tin này
+revisions-bad-correction = `correction` là true (sửa một lỗi) hoặc false (điều chỉnh thông thường)
+revisions-large = `{ $id }` { $field } kỳ { $period } được điều chỉnh từ { $from } thành { $to }, thay đổi { $change }%, mà không ghi lý do
+revisions-large-hint = ghi lý do dưới `reason:` (điều chỉnh lớn như vậy cần có lý do), hoặc kiểm tra lại số mới
+revisions-unknown-period = không có bản tin kỳ { $period } để điều chỉnh
+revisions-unknown-period-hint = điều chỉnh là ghi lại một số liệu đã được công bố: hãy kiểm tra kỳ báo cáo

@@ -90,6 +90,7 @@ impl Touched {
         );
         if self.all {
             out.push(addr.file_output(File::AllCsv));
+            out.push(addr.file_output(File::RevisionsCsv));
         }
         out
     }
@@ -110,6 +111,7 @@ impl Touched {
         );
         if !self.all {
             out.push(addr.file_output(File::AllCsv));
+            out.push(addr.file_output(File::RevisionsCsv));
         }
         out
     }

@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::views::{self, Card, DataPage, IndicatorView, Link, ReleaseItem, TableView, YearGroup};
 use super::words::Words;
 use super::{Job, PageRef};
-use crate::address::{Addresses, Page};
+use crate::address::{Addresses, File, Page};
 use crate::diagnostic::Diagnostic;
 use crate::locale::fill;
 use crate::narrative::Narrative;
@@ -64,6 +64,8 @@ struct ReleaseView {
     latest_banner: Option<Link>,
     /// The next release of its kind, as the calendar announces it.
     next_release: Option<views::NextRelease>,
+    /// The figures of earlier periods it states again.
+    revisions: Option<TableView>,
 }
 
 /// `page.html`: a free page.
@@ -87,6 +89,8 @@ struct IndicatorPageView {
     indicator: IndicatorView,
     indicators_href: String,
     sections: Vec<SeriesSection>,
+    /// Every version of its revised figures, when some were revised.
+    vintages: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -262,7 +266,9 @@ pub(super) fn render_page(
                 indicator.definition.clone()
             };
             let h = head(indicator.name.clone(), desc);
+            let revised = site.vintages.all().any(|((_, id, _), _)| *id == ind.id);
             let view = IndicatorPageView {
+                vintages: revised.then(|| addr.file_href(File::RevisionsCsv)),
                 indicator,
                 indicators_href: addr.page_href(lang, Page::Indicators),
                 sections,
@@ -406,6 +412,7 @@ fn release_view(
         .map(|e| views::next_release(e, words, addr));
     let view = ReleaseView {
         next_release,
+        revisions: views::revisions_table(site, b, words),
         cards: views::cards(site, b, words, addr),
         growth_chart: growth,
         html,

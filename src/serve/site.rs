@@ -201,7 +201,18 @@ impl Model {
         // The releases as they were and as they are, by slug.
         let mut slugs = BTreeSet::new();
         let mut read: HashMap<&PathBuf, Diagnostics> = HashMap::new();
+        // Revisions change the figures of other releases: a release that
+        // revises (before or after the edit) rebuilds the whole site.
+        let revises = |site: &Site, dir: &PathBuf| {
+            site.releases()
+                .iter()
+                .any(|b| &b.dir == dir && !b.data().revisions.is_empty())
+        };
         for dir in dirs {
+            if revises(&site, dir) {
+                self.loaded = Some((site, theme, prints));
+                return self.rebuild_all();
+            }
             if let Some(old) = site.releases().iter().find(|b| &b.dir == dir) {
                 slugs.insert(old.slug().to_owned());
             }
@@ -210,6 +221,9 @@ impl Model {
                     read.insert(dir, w);
                 }
                 Err(problems) => return self.failed(problems, started, true),
+            }
+            if revises(&site, dir) {
+                return self.rebuild_all();
             }
             if let Some(new) = site.releases().iter().find(|b| &b.dir == dir) {
                 slugs.insert(new.slug().to_owned());

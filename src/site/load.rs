@@ -78,6 +78,7 @@ impl Site {
         let releases = load_releases(root, &config, &catalog, &mut set_aside, &mut problems);
         let pages = load_pages(root, &config, &mut set_aside, &mut problems);
         let calendar = load_calendar(root, &mut problems);
+        let vintages = super::vintages::Vintages::of(&releases);
         let site = Site {
             root: root.to_path_buf(),
             config,
@@ -86,6 +87,7 @@ impl Site {
             pages,
             set_aside,
             calendar,
+            vintages,
         };
         Ok((site, problems))
     }
@@ -130,6 +132,7 @@ impl Site {
             let at = self.releases.partition_point(|x| x.period() < b.period());
             self.releases.insert(at, b);
         }
+        self.vintages = super::vintages::Vintages::of(&self.releases);
         Ok(problems)
     }
 }

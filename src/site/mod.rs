@@ -14,6 +14,7 @@ use crate::period::Period;
 
 mod load;
 pub(crate) mod reads;
+pub mod vintages;
 
 pub use load::SetAside;
 
@@ -97,6 +98,8 @@ pub struct Site {
     /// The release calendar (`content/calendar.yaml`), when the site has
     /// one that could be read.
     pub calendar: Option<crate::calendar::Calendar>,
+    /// Every version of the figures later releases revised.
+    pub vintages: vintages::Vintages,
 }
 
 pub const RELEASES_DIR: &str = "content/bulletins";
@@ -221,10 +224,25 @@ impl Site {
     pub fn series(&self, id: &str) -> Vec<(&Release, &Fields)> {
         reads::listing();
         reads::note(Input::Series(id.into()));
+        // The latest version of each figure: a revision by a later
+        // release replaces what was first published.
         self.releases
             .iter()
-            .filter_map(|b| b.data.fields(id).map(|fs| (b, fs)))
+            .filter_map(|b| {
+                let fs = b.data.fields(id);
+                let latest = self.vintages.latest(b.period(), id);
+                latest.or(fs).map(|fs| (b, fs))
+            })
             .collect()
+    }
+}
+
+impl Site {
+    /// An indicator's figures of release `b` in their latest versions (as
+    /// later releases revised them): what is combined across releases.
+    pub fn latest_fields<'a>(&'a self, b: &'a Release, id: &str) -> Option<&'a Fields> {
+        let published = b.data().fields(id);
+        self.vintages.latest(b.period(), id).or(published)
     }
 }
 

@@ -21,6 +21,7 @@ mod opendata;
 mod output;
 mod props;
 mod publish;
+mod revisions;
 mod sample;
 mod sample_site;
 mod scaffold;

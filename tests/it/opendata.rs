@@ -70,7 +70,8 @@ fn read_csv(site: &TestSite, rel: &str) -> Vec<BTreeMap<String, String>> {
             "name_vi",
             "name_en",
             "item_vi",
-            "item_en"
+            "item_en",
+            "revised_by"
         ],
         "{rel}"
     );

@@ -172,11 +172,16 @@ impl<'a> Index<'a> {
         let mut by_coverage = HashMap::with_capacity(site.releases().len());
         for (r, b) in site.releases().iter().enumerate() {
             by_coverage.insert(key(b.period()), r);
+            // The latest version of each figure: a period's figures as a
+            // later release revised them are the ones to agree.
             let row: Vec<(usize, &Fields)> = b
                 .data()
                 .indicators
                 .iter()
-                .map(|(id, f)| (site.catalog.position(id), f))
+                .map(|(id, f)| {
+                    let latest = site.vintages.latest(b.period(), id).unwrap_or(f);
+                    (site.catalog.position(id), latest)
+                })
                 .filter(|(j, _)| *j < width)
                 .collect();
             for &(j, f) in &row {

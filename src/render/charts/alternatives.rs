@@ -19,12 +19,16 @@ pub fn table(data: &ChartData, words: &Words) -> TableView {
                 text: c.label.clone(),
                 href: c.href.clone(),
                 missing: false,
+                note: None,
             },
             cells: data
                 .series
                 .iter()
                 .map(|s| match s.values[i] {
-                    Some(x) => Cell::text(s.number(x, words)),
+                    Some(x) => Cell {
+                        note: s.notes.get(i).cloned().flatten(),
+                        ..Cell::text(s.number(x, words))
+                    },
                     None => {
                         has_missing = true;
                         Cell::missing(words)

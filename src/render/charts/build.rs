@@ -97,6 +97,7 @@ pub fn breakdown(bd: &Breakdown, period: &Period, words: &Words) -> Option<Chart
                 .iter()
                 .map(|(i, _, _)| format!("{}:{}#{i}:{}", period.id(), bd.id, field.name()))
                 .collect(),
+            notes: Vec::new(),
         }],
         headline,
         subtitle: fill(
@@ -108,6 +109,7 @@ pub fn breakdown(bd: &Breakdown, period: &Period, words: &Words) -> Option<Chart
 
 /// Levels as bars and growth as a line over a list of periods.
 fn series_chart(
+    site: &Site,
     key: String,
     ind: &Indicator,
     releases: &[(&Release, &Fields)],
@@ -128,6 +130,26 @@ fn series_chart(
             .map(|(b, _)| format!("{}:{}:{}", b.period().id(), ind.id, f.name()))
             .collect()
     };
+    // A revised figure is drawn in its latest version; the table notes
+    // what was first published.
+    let notes = |f: Field| -> Vec<Option<String>> {
+        releases
+            .iter()
+            .map(|(b, _)| {
+                let versions = site.vintages.of_figure(b.period(), &ind.id, f);
+                let first = versions.first().filter(|_| versions.len() > 1)?;
+                let decimals = if f == Field::Value {
+                    ind.decimals
+                } else {
+                    None
+                };
+                Some(crate::locale::fill(
+                    words.t("revisions.first_published"),
+                    &[("value", &words.cell(decimals, f, first.value))],
+                ))
+            })
+            .collect()
+    };
     let mut series = Vec::new();
     if has_level {
         series.push(SeriesData {
@@ -139,6 +161,7 @@ fn series_chart(
             mark_falls: false,
             values: releases.iter().map(|b| value(b, Field::Value)).collect(),
             refs: refs(Field::Value),
+            notes: notes(Field::Value),
         });
     }
     if has_growth {
@@ -155,6 +178,7 @@ fn series_chart(
                 .map(|b| value(b, Field::GrowthYoy))
                 .collect(),
             refs: refs(Field::GrowthYoy),
+            notes: notes(Field::GrowthYoy),
         });
     }
     let first = words.locale.period_title(releases.first()?.0.period());
@@ -236,11 +260,12 @@ pub fn trend(
     // few years of releases, however long the site's history.
     let mut recent: Vec<(&Release, &Fields)> = site
         .span_until(period)
-        .filter_map(|b| b.data().fields(indicator).map(|fs| (b, fs)))
+        .filter_map(|b| site.latest_fields(b, indicator).map(|fs| (b, fs)))
         .take(views::TREND_PERIODS)
         .collect();
     recent.reverse();
     series_chart(
+        site,
         format!("trend-{indicator}"),
         ind,
         &recent,
@@ -263,7 +288,7 @@ pub fn kind_series(
         .into_iter()
         .filter(|(b, _)| b.period().kind() == kind)
         .collect();
-    series_chart(kind.key().to_owned(), ind, &all, None, words, addr)
+    series_chart(site, kind.key().to_owned(), ind, &all, None, words, addr)
 }
 
 /// The chart on every bulletin: growth of the main indicators on the same
@@ -319,6 +344,7 @@ pub fn growth(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Opti
                 .iter()
                 .map(|i| format!("{}:{}:{}", period.id(), i.id, field.name()))
                 .collect(),
+            notes: Vec::new(),
         });
     }
     let yoy = &series.first()?.values;

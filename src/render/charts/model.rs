@@ -40,6 +40,9 @@ pub struct SeriesData {
     /// Where each value comes from: `2021-Q1:exports:growth_yoy`, or
     /// `2021-Q1:iip_by_sector#3:growth_yoy` for row 3 of a breakdown.
     pub refs: Vec<String>,
+    /// A note per value of a figure revised since first published ("revised;
+    /// first published as 5.718,5"), for the table; empty when none is.
+    pub notes: Vec<Option<String>>,
 }
 
 impl SeriesData {

@@ -12,6 +12,8 @@ use crate::site::Site;
 #[derive(Debug, Clone, Serialize)]
 pub struct DataPage {
     pub all_csv: String,
+    /// Every version of every revised figure.
+    pub revisions_csv: String,
     pub columns: Vec<Term>,
     pub fields: Vec<Term>,
     pub statuses: Vec<Term>,
@@ -88,6 +90,7 @@ pub fn data_page(site: &Site, words: &Words, addr: &Addresses) -> DataPage {
         .unwrap_or_else(|| words.t("data.no_licence").to_owned());
     DataPage {
         all_csv: addr.file_href(File::AllCsv),
+        revisions_csv: addr.file_href(File::RevisionsCsv),
         columns,
         fields,
         statuses,

@@ -11,6 +11,7 @@ mod calendar;
 mod data;
 mod indicators;
 mod releases;
+mod revisions;
 mod tables;
 
 use serde::Serialize;
@@ -19,6 +20,7 @@ pub use calendar::*;
 pub use data::*;
 pub use indicators::*;
 pub use releases::*;
+pub use revisions::*;
 pub use tables::*;
 
 use crate::render::words::Words;
@@ -62,6 +64,10 @@ pub struct Cell {
     pub text: String,
     pub href: Option<String>,
     pub missing: bool,
+    /// "Revised in March 2021 to 11.870,2": a figure a later release
+    /// restated, shown as first published with this note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl Cell {
@@ -70,6 +76,7 @@ impl Cell {
             text,
             href: None,
             missing: false,
+            note: None,
         }
     }
     pub(crate) fn missing(words: &Words) -> Cell {
@@ -77,6 +84,7 @@ impl Cell {
             text: words.t("missing").to_owned(),
             href: None,
             missing: true,
+            note: None,
         }
     }
 }

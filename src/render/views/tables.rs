@@ -51,7 +51,10 @@ pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) 
             })];
             for &f in &fields {
                 cells.push(match fs.get(f) {
-                    Some(x) => Cell::text(words.cell(ind.decimals, f, x)),
+                    Some(x) => Cell {
+                        note: revised_note(site, b, id, f, ind.decimals, words),
+                        ..Cell::text(words.cell(ind.decimals, f, x))
+                    },
                     None => {
                         has_missing = true;
                         Cell::missing(words)
@@ -63,6 +66,7 @@ pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) 
                     text: words.name(ind),
                     href: Some(indicator_href(id, words, addr)),
                     missing: false,
+                    note: None,
                 },
                 cells,
                 current: false,
@@ -81,6 +85,52 @@ pub fn figures_table(site: &Site, b: &Release, words: &Words, addr: &Addresses) 
         rows,
         has_missing,
     }
+}
+
+/// The note on a figure this release published first and a later one
+/// revised: "revised in March 2021 to 11.870,2" (or corrected).
+fn revised_note(
+    site: &Site,
+    b: &Release,
+    id: &str,
+    field: Field,
+    decimals: Option<u8>,
+    words: &Words,
+) -> Option<String> {
+    let versions = site.vintages.of_figure(b.period(), id, field);
+    let (first, latest) = (versions.first()?, versions.last()?);
+    if versions.len() < 2 || first.by.as_ref() != b.slug() {
+        return None;
+    }
+    let key = match latest.kind {
+        crate::site::vintages::VersionKind::Correction => "revisions.corrected_to",
+        _ => "revisions.revised_to",
+    };
+    Some(crate::locale::fill(
+        words.t(key),
+        &[
+            ("release", &words.locale.period_title(&latest.by_period)),
+            ("value", &words.cell(decimals, field, latest.value)),
+        ],
+    ))
+}
+
+/// The note on a revised figure shown in its latest version: "revised;
+/// first published as 11.862,8".
+fn first_published(
+    site: &Site,
+    b: &Release,
+    id: &str,
+    field: Field,
+    decimals: Option<u8>,
+    words: &Words,
+) -> Option<String> {
+    let versions = site.vintages.of_figure(b.period(), id, field);
+    let first = versions.first().filter(|_| versions.len() > 1)?;
+    Some(crate::locale::fill(
+        words.t("revisions.first_published"),
+        &[("value", &words.cell(decimals, field, first.value))],
+    ))
 }
 
 /// A breakdown as a table, rows as the editor wrote them.
@@ -178,17 +228,25 @@ pub fn trend_table(
     let rows = series
         .iter()
         .map(|b| {
-            let fs = b.data().fields(indicator).copied().unwrap_or_default();
+            // The latest versions: a trend combines releases.
+            let fs = site
+                .latest_fields(b, indicator)
+                .copied()
+                .unwrap_or_default();
             RowView {
                 head: Cell {
                     text: words.locale.period_title(b.period()),
                     href: Some(addr.page_href(words.lang(), Page::Release(b.slug()))),
                     missing: false,
+                    note: None,
                 },
                 cells: fields
                     .iter()
                     .map(|&f| match fs.get(f) {
-                        Some(x) => Cell::text(words.cell(ind.decimals, f, x)),
+                        Some(x) => Cell {
+                            note: first_published(site, b, indicator, f, ind.decimals, words),
+                            ..Cell::text(words.cell(ind.decimals, f, x))
+                        },
                         None => {
                             has_missing = true;
                             Cell::missing(words)
