@@ -201,3 +201,39 @@ fn releases_are_checked_against_the_calendar() {
         "{report}"
     );
 }
+
+/// The sample's 2025 calendar (the tests' copy of it): every event of
+/// both feeds has its UID, start, status and a summary in the feed's
+/// language, and the pages exist in both languages.
+#[test]
+fn the_sample_calendar_feeds_parse() {
+    let site = TestSite::sample();
+    site.build();
+    for (file, lang_word) in [
+        ("public/calendar.ics", "Tháng 1/2025"),
+        ("public/en/calendar.ics", "January 2025"),
+    ] {
+        let text = site.read(file);
+        let unfolded = icalendar::parser::unfold(&text);
+        let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
+        let events: Vec<_> = parsed
+            .components
+            .iter()
+            .filter(|c| c.name == "VEVENT")
+            .collect();
+        assert_eq!(events.len(), 15, "{text}");
+        for e in &events {
+            for name in ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "STATUS"] {
+                assert!(e.find_prop(name).is_some(), "{name} missing in {text}");
+            }
+        }
+        assert!(
+            events.iter().any(|e| e
+                .find_prop("SUMMARY")
+                .is_some_and(|p| p.val.to_string().ends_with(lang_word))),
+            "{text}"
+        );
+    }
+    assert!(site.path("public/calendar/index.html").is_file());
+    assert!(site.path("public/en/calendar/index.html").is_file());
+}
