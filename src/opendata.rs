@@ -487,9 +487,7 @@ fn revisions_csv(site: &Site) -> String {
         for v in versions {
             let period = v.period.id();
             let published = site
-                .releases()
-                .iter()
-                .find(|b| b.slug() == v.by.as_ref())
+                .release(&v.by_period)
                 .and_then(|b| b.published())
                 .map(|d| d.to_string())
                 .unwrap_or_default();

@@ -120,9 +120,9 @@ impl<'a> DataFiles<'a> {
         let (line, column) = crate::yaml::locate(text, path, false)?;
         let token: String = text
             .lines()
-            .nth(line - 1)?
+            .nth(line.saturating_sub(1))?
             .chars()
-            .skip(column - 1)
+            .skip(column.saturating_sub(1))
             .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '}' | ']' | '#'))
             .collect();
         Some((token, (line, column)))

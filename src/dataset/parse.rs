@@ -84,29 +84,7 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
             );
             None
         }
-        Some(Value::String(s)) if Status::NAMES.contains(&s.as_str()) => Some(
-            [Status::Estimate, Status::Preliminary, Status::Final]
-                [Status::NAMES.iter().position(|n| n == s).unwrap_or(0)],
-        ),
-        Some(v) => {
-            let written = match v.as_str() {
-                Some(s) => msg!("quoted", text = s),
-                None => yaml::kind_of(v),
-            };
-            let hint = match v.as_str().and_then(|w| did_you_mean(w, Status::NAMES)) {
-                Some(s) => msg!("did-you-mean", name = s),
-                None => msg!("data-bad-status-hint"),
-            };
-            problems.push(
-                src.error(
-                    &root.key("status"),
-                    false,
-                    msg!("data-bad-status", written = written),
-                )
-                .with_hint(hint),
-            );
-            None
-        }
+        Some(v) => status_of(src, &root.key("status"), v, &mut problems),
     };
 
     let published = match get("published") {
@@ -234,6 +212,34 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
         }),
         _ => Err(problems),
     }
+}
+
+/// A status of figures (`status: final`), with "did you mean".
+pub(super) fn status_of(
+    src: &Source,
+    at: &YamlPath,
+    v: &Value,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Status> {
+    if let Some(i) = v
+        .as_str()
+        .and_then(|s| Status::NAMES.iter().position(|n| *n == s))
+    {
+        return Some([Status::Estimate, Status::Preliminary, Status::Final][i]);
+    }
+    let written = match v.as_str() {
+        Some(s) => msg!("quoted", text = s),
+        None => yaml::kind_of(v),
+    };
+    let hint = match v.as_str().and_then(|w| did_you_mean(w, Status::NAMES)) {
+        Some(s) => msg!("did-you-mean", name = s),
+        None => msg!("data-bad-status-hint"),
+    };
+    problems.push(
+        src.error(at, false, msg!("data-bad-status", written = written))
+            .with_hint(hint),
+    );
+    None
 }
 
 /// The name of a field (`field: growth_yoy`), with "did you mean".

@@ -6,7 +6,7 @@
 
 use serde_yaml::Value;
 
-use super::parse::read_fields;
+use super::parse::{read_fields, status_of};
 use super::{Fields, Status};
 use crate::catalog::Catalog;
 use crate::config::LocalText;
@@ -110,32 +110,9 @@ pub(super) fn read_revisions(
                 msg!("revisions-twice", period = p.id()),
             ));
         }
-        let status = match m.get("status") {
-            None => None,
-            Some(Value::String(s)) if Status::NAMES.contains(&s.as_str()) => Some(
-                [Status::Estimate, Status::Preliminary, Status::Final]
-                    [Status::NAMES.iter().position(|n| n == s).unwrap_or(0)],
-            ),
-            Some(v) => {
-                let hint = match v.as_str().and_then(|w| did_you_mean(w, Status::NAMES)) {
-                    Some(s) => msg!("did-you-mean", name = s),
-                    None => msg!("data-bad-status-hint"),
-                };
-                let written = match v.as_str() {
-                    Some(s) => msg!("quoted", text = s),
-                    None => yaml::kind_of(v),
-                };
-                problems.push(
-                    src.error(
-                        &at.key("status"),
-                        false,
-                        msg!("data-bad-status", written = written),
-                    )
-                    .with_hint(hint),
-                );
-                None
-            }
-        };
+        let status = m
+            .get("status")
+            .and_then(|v| status_of(src, &at.key("status"), v, problems));
         let correction = match m.get("correction") {
             None => false,
             Some(Value::Bool(b)) => *b,

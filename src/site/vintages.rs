@@ -120,6 +120,10 @@ impl Vintages {
 
     /// The versions of a figure, oldest first; empty if never revised.
     pub fn of_figure(&self, period: &Period, id: &str, field: Field) -> &[Vintage] {
+        // Asked for every figure of every page: most sites revise nothing.
+        if self.by.is_empty() {
+            return &[];
+        }
         self.by
             .get(&(coverage(period), id.to_owned(), field))
             .map_or(&[], Vec::as_slice)
@@ -128,6 +132,9 @@ impl Vintages {
     /// An indicator's figures of `period` with their latest versions, if
     /// any was revised.
     pub fn latest(&self, period: &Period, id: &str) -> Option<&Fields> {
+        if self.latest.is_empty() {
+            return None;
+        }
         self.latest.get(&(coverage(period), id.to_owned()))
     }
 

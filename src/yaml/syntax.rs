@@ -31,7 +31,7 @@ pub(super) fn explain(e: &SyntaxError, text: &str, shown: &Path) -> Diagnostic {
         || raw.starts_with("found unexpected end of stream")
     {
         if let Some((l, c)) = e.context {
-            let quote = line_of(l).chars().nth(c - 1).unwrap_or('"');
+            let quote = line_of(l).chars().nth(c.saturating_sub(1)).unwrap_or('"');
             return Diagnostic::error(
                 shown,
                 msg!("yaml-unclosed-quote", quote = quote.to_string()),

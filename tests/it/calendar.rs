@@ -2,7 +2,30 @@
 //! read back with a real parser, "next release" on bulletins and the
 //! home page, and the checks of releases against it.
 
+use std::collections::BTreeMap;
+
 use crate::common::TestSite;
+
+/// One event of a feed: its properties by name.
+type Event = BTreeMap<String, String>;
+
+/// The events of an iCalendar text, read with the `icalendar` crate's
+/// parser (it fails on a text that is not iCalendar).
+fn events(text: &str) -> Vec<Event> {
+    let unfolded = icalendar::parser::unfold(text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
+    parsed
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|c| {
+            c.properties
+                .iter()
+                .map(|p| (p.name.to_string(), p.val.to_string()))
+                .collect()
+        })
+        .collect()
+}
 
 /// The `basic` site (releases 2020-Q1 and 2021-Q1, published 2 April
 /// 2020 and 1 April 2021) with a calendar: a moved release, a cancelled
@@ -89,17 +112,9 @@ fn the_feeds_are_valid_icalendar_in_each_language() {
         ("public/en/calendar.ics", "Test bulletin"),
     ] {
         let text = site.read(file);
-        let unfolded = icalendar::parser::unfold(&text);
-        let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
-        let events: Vec<_> = parsed
-            .components
-            .iter()
-            .filter(|c| c.name == "VEVENT")
-            .collect();
+        let events = events(&text);
         assert_eq!(events.len(), 5, "{text}");
-        let prop = |e: &icalendar::parser::Component, name: &str| {
-            e.find_prop(name).map(|p| p.val.to_string())
-        };
+        let prop = |e: &Event, name: &str| e.get(name).cloned();
         for e in &events {
             for name in ["UID", "DTSTAMP", "DTSTART", "SUMMARY", "STATUS"] {
                 assert!(prop(e, name).is_some(), "{name} missing in {text}");
@@ -142,12 +157,7 @@ fn releases_are_checked_against_the_calendar() {
         "content/calendar.yaml",
         "releases:\n  - { period: 2020-Q4, date: 2021-01-06 }\n  - { period: 2021-Q1, date: 2021-03-31 }\n",
     );
-    let check = crate::common::bantin()
-        .args(["check", "--format", "json", "--root"])
-        .arg(site.root())
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let report = site.check_json();
     let found: Vec<(String, String)> = report["findings"]
         .as_array()
         .unwrap()
@@ -186,12 +196,7 @@ fn releases_are_checked_against_the_calendar() {
             .read(rel)
             .replace("published: 2021-04-01", "published: 2021-12-20"),
     );
-    let check = crate::common::bantin()
-        .args(["check", "--format", "json", "--root"])
-        .arg(site.root())
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    let report = site.check_json();
     assert!(
         report["findings"]
             .as_array()
@@ -214,23 +219,17 @@ fn the_sample_calendar_feeds_parse() {
         ("public/en/calendar.ics", "January 2025"),
     ] {
         let text = site.read(file);
-        let unfolded = icalendar::parser::unfold(&text);
-        let parsed = icalendar::parser::read_calendar(&unfolded).unwrap();
-        let events: Vec<_> = parsed
-            .components
-            .iter()
-            .filter(|c| c.name == "VEVENT")
-            .collect();
+        let events = events(&text);
         assert_eq!(events.len(), 15, "{text}");
         for e in &events {
             for name in ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "STATUS"] {
-                assert!(e.find_prop(name).is_some(), "{name} missing in {text}");
+                assert!(e.contains_key(name), "{name} missing in {text}");
             }
         }
         assert!(
-            events.iter().any(|e| e
-                .find_prop("SUMMARY")
-                .is_some_and(|p| p.val.to_string().ends_with(lang_word))),
+            events
+                .iter()
+                .any(|e| e.get("SUMMARY").is_some_and(|s| s.ends_with(lang_word))),
             "{text}"
         );
     }

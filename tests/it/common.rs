@@ -103,6 +103,16 @@ impl TestSite {
             .unwrap()
     }
 
+    /// `bantin check --format json` on the site: its report.
+    pub fn check_json(&self) -> serde_json::Value {
+        let out = bantin()
+            .args(["check", "--format", "json", "--root"])
+            .arg(self.root())
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
     pub fn build(&self) -> &Self {
         let out = self.run(&[]);
         assert!(

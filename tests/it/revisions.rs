@@ -141,12 +141,7 @@ fn the_consistency_rules_compare_the_latest_versions() {
     let site = site(
         "  - period: 2020-Q1\n    reason: { vi: \"Số chính thức\", en: \"Final figures\" }\n    indicators:\n      exports: { value: 4600.1 }\n",
     );
-    let out = crate::common::bantin()
-        .args(["check", "--format", "json", "--root"])
-        .arg(site.root())
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = site.check_json();
     let growth = report["findings"]
         .as_array()
         .unwrap()
@@ -157,12 +152,7 @@ fn the_consistency_rules_compare_the_latest_versions() {
     assert_eq!(growth["args"]["base_value"], 4600.1);
     // A revision this large without a reason is asked about.
     let site = site_without_reason();
-    let out = crate::common::bantin()
-        .args(["check", "--format", "json", "--root"])
-        .arg(site.root())
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = site.check_json();
     assert!(
         report["findings"]
             .as_array()

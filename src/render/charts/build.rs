@@ -133,21 +133,14 @@ fn series_chart(
     // A revised figure is drawn in its latest version; the table notes
     // what was first published.
     let notes = |f: Field| -> Vec<Option<String>> {
+        let decimals = if f == Field::Value {
+            ind.decimals
+        } else {
+            None
+        };
         releases
             .iter()
-            .map(|(b, _)| {
-                let versions = site.vintages.of_figure(b.period(), &ind.id, f);
-                let first = versions.first().filter(|_| versions.len() > 1)?;
-                let decimals = if f == Field::Value {
-                    ind.decimals
-                } else {
-                    None
-                };
-                Some(crate::locale::fill(
-                    words.t("revisions.first_published"),
-                    &[("value", &words.cell(decimals, f, first.value))],
-                ))
-            })
+            .map(|(b, _)| views::first_published(site, b.period(), &ind.id, f, decimals, words))
             .collect()
     };
     let mut series = Vec::new();

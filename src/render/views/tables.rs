@@ -115,17 +115,17 @@ fn revised_note(
     ))
 }
 
-/// The note on a revised figure shown in its latest version: "revised;
-/// first published as 11.862,8".
-fn first_published(
+/// The note on a revised figure shown in its latest version (trend tables,
+/// charts' tables): "revised; first published as 11.862,8".
+pub fn first_published(
     site: &Site,
-    b: &Release,
+    period: &Period,
     id: &str,
     field: Field,
     decimals: Option<u8>,
     words: &Words,
 ) -> Option<String> {
-    let versions = site.vintages.of_figure(b.period(), id, field);
+    let versions = site.vintages.of_figure(period, id, field);
     let first = versions.first().filter(|_| versions.len() > 1)?;
     Some(crate::locale::fill(
         words.t("revisions.first_published"),
@@ -244,7 +244,14 @@ pub fn trend_table(
                     .iter()
                     .map(|&f| match fs.get(f) {
                         Some(x) => Cell {
-                            note: first_published(site, b, indicator, f, ind.decimals, words),
+                            note: first_published(
+                                site,
+                                b.period(),
+                                indicator,
+                                f,
+                                ind.decimals,
+                                words,
+                            ),
                             ..Cell::text(words.cell(ind.decimals, f, x))
                         },
                         None => {
