@@ -138,8 +138,28 @@ pub enum File<'a> {
     ReleaseJson(&'a str),
     /// An indicator in every period: `data/indicators/exports.csv`.
     IndicatorCsv(&'a str),
+    /// A release's figures as an Excel workbook in one language:
+    /// `data/2021-q1.xlsx`, `en/data/2021-q1.xlsx`.
+    ReleaseXlsx {
+        slug: &'a str,
+        lang: &'a str,
+    },
+    /// An indicator's series as JSON: `data/indicators/exports.json`.
+    IndicatorJson(&'a str),
+    /// An indicator's series as an Excel workbook in one language:
+    /// `data/indicators/exports.xlsx`, `en/data/indicators/exports.xlsx`.
+    IndicatorXlsx {
+        id: &'a str,
+        lang: &'a str,
+    },
     /// Every figure of every release.
     AllCsv,
+    /// Every observation in SDMX-CSV 2.0: `data/sdmx/all.csv`.
+    SdmxCsv,
+    /// The Frictionless Data Package describing the CSV files.
+    DataPackage,
+    /// The Table Schema the CSV files of figures share.
+    TableSchema,
     /// Every published version of every revised figure.
     RevisionsCsv,
     /// One chart's data in one language, under its page's charts folder.
@@ -230,7 +250,17 @@ impl Addresses {
             File::ReleaseCsv(slug) => format!("data/{slug}.csv"),
             File::ReleaseJson(slug) => format!("data/{slug}.json"),
             File::IndicatorCsv(id) => format!("data/indicators/{id}.csv"),
+            File::ReleaseXlsx { slug, lang } => {
+                format!("{}data/{slug}.xlsx", self.language_folder(lang))
+            }
+            File::IndicatorJson(id) => format!("data/indicators/{id}.json"),
+            File::IndicatorXlsx { id, lang } => {
+                format!("{}data/indicators/{id}.xlsx", self.language_folder(lang))
+            }
             File::AllCsv => "data/all.csv".into(),
+            File::SdmxCsv => "data/sdmx/all.csv".into(),
+            File::DataPackage => "data/datapackage.json".into(),
+            File::TableSchema => "data/schema.json".into(),
             File::RevisionsCsv => "data/revisions.csv".into(),
             File::ChartCsv { page, chart, lang } => {
                 format!("{}{chart}.{lang}.csv", page.charts_folder())
@@ -320,6 +350,22 @@ mod tests {
             "/data/indicators/exports.csv"
         );
         assert_eq!(a.file_output(File::AllCsv), "data/all.csv");
+        assert_eq!(
+            a.file_output(File::ReleaseXlsx {
+                slug: "2021-q1",
+                lang: "vi"
+            }),
+            "data/2021-q1.xlsx"
+        );
+        assert_eq!(
+            a.file_output(File::IndicatorXlsx {
+                id: "exports",
+                lang: "en"
+            }),
+            "en/data/indicators/exports.xlsx"
+        );
+        assert_eq!(a.file_output(File::SdmxCsv), "data/sdmx/all.csv");
+        assert_eq!(a.file_output(File::DataPackage), "data/datapackage.json");
         assert_eq!(a.file_output(File::Feed("vi")), "feed.xml");
         assert_eq!(a.file_output(File::Feed("en")), "en/feed.xml");
         assert_eq!(a.file_url(File::Sitemap), "https://x.vn/sitemap.xml");

@@ -74,6 +74,59 @@ struct RawConfig {
     licence: LocalText,
     #[serde(default = "default_search")]
     search: bool,
+    #[serde(default)]
+    contact: LocalText,
+    #[serde(default)]
+    sdmx: Sdmx,
+}
+
+/// The ids the SDMX-CSV file (`data/sdmx/all.csv`) names its dataflow
+/// by: `[sdmx]` in site.toml.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sdmx {
+    /// The maintenance agency, e.g. `SCT_HAIPHONG`.
+    #[serde(default = "default_agency")]
+    pub agency: String,
+    /// The dataflow's id, e.g. `DF_BANTIN`.
+    #[serde(default = "default_dataflow")]
+    pub dataflow: String,
+    #[serde(default = "default_sdmx_version")]
+    pub version: String,
+}
+
+impl Default for Sdmx {
+    fn default() -> Sdmx {
+        Sdmx {
+            agency: default_agency(),
+            dataflow: default_dataflow(),
+            version: default_sdmx_version(),
+        }
+    }
+}
+
+impl Sdmx {
+    /// `SCT_HAIPHONG:DF_BANTIN(1.0)`, as STRUCTURE_ID writes it.
+    pub fn structure_id(&self) -> String {
+        format!("{}:{}({})", self.agency, self.dataflow, self.version)
+    }
+}
+
+fn default_agency() -> String {
+    "BANTIN".into()
+}
+fn default_dataflow() -> String {
+    "DF_BULLETIN".into()
+}
+fn default_sdmx_version() -> String {
+    "1.0".into()
+}
+
+/// An SDMX id: a letter, then letters, digits, `_` and `-`.
+fn is_sdmx_id(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 fn default_language() -> String {
@@ -110,6 +163,10 @@ pub struct Config {
     pub licence: LocalText,
     /// Whether the site has a search page (indexed by Pagefind).
     pub search: bool,
+    /// Whom readers ask about the figures (the spreadsheets' cover).
+    pub contact: LocalText,
+    /// The ids of the SDMX-CSV file.
+    pub sdmx: Sdmx,
 }
 
 pub const FILE: &str = "site.toml";
@@ -125,7 +182,7 @@ pub type Loaded = Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>>;
 const STAND_IN_URL: &str = "http://localhost/";
 
 /// The keys of site.toml, for "did you mean".
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 13] = [
     "base_url",
     "default_language",
     "languages",
@@ -137,6 +194,8 @@ const KEYS: [&str; 11] = [
     "key_indicators",
     "licence",
     "search",
+    "contact",
+    "sdmx",
 ];
 
 impl Config {
@@ -204,6 +263,30 @@ impl Config {
                 );
             }
         }
+        let sdmx = &raw.sdmx;
+        for (key, id) in [("agency", &sdmx.agency), ("dataflow", &sdmx.dataflow)] {
+            if !is_sdmx_id(id) {
+                problems.push(
+                    Diagnostic::error(FILE, msg!("config-sdmx-id", key = key, id = id.as_str()))
+                        .at_opt(at("sdmx"))
+                        .with_hint(msg!("config-sdmx-id-hint")),
+                );
+            }
+        }
+        if !sdmx
+            .version
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            problems.push(
+                Diagnostic::error(
+                    FILE,
+                    msg!("config-sdmx-version", version = sdmx.version.as_str()),
+                )
+                .at_opt(at("sdmx"))
+                .with_hint(msg!("config-sdmx-version-hint")),
+            );
+        }
         let config = Config {
             base_url,
             default_language: raw.default_language,
@@ -216,6 +299,8 @@ impl Config {
             key_indicators: raw.key_indicators,
             licence: raw.licence,
             search: raw.search,
+            contact: raw.contact,
+            sdmx: raw.sdmx,
         };
         Ok((config, problems))
     }

@@ -4,6 +4,14 @@
 //! - `data/<slug>.csv` and `data/<slug>.json`: one release's figures;
 //! - `data/indicators/<id>.csv`: one indicator over every period;
 //! - `data/all.csv`: everything.
+//! - `data/indicators/<id>.json`: one indicator over every period, with
+//!   names, units and addresses;
+//! - `data/<slug>.xlsx`, `data/indicators/<id>.xlsx` (and under `en/` in
+//!   English): the same as Excel workbooks, one per language
+//!   (`workbook.rs`);
+//! - `data/sdmx/all.csv`: every observation in SDMX-CSV 2.0 (`sdmx.rs`);
+//! - `data/datapackage.json` and `data/schema.json`: a Frictionless Data
+//!   Package describing every CSV file (`package.rs`).
 //!
 //! Every CSV has the same columns (see [`columns`]), one figure per row,
 //! numbers in machine form (`5718.5`), UTF-8 with a byte-order mark so
@@ -25,9 +33,14 @@ use crate::dataset::{Field, Fields};
 use crate::output::OutputFile;
 use crate::site::{Release, Site};
 
+mod package;
+mod sdmx;
 mod touched;
+mod workbook;
 
 pub use touched::Touched;
+
+use crate::locale::Locale;
 
 /// Text as CSV (RFC 4180, CRLF line ends), with a byte-order mark.
 pub fn csv_text(rows: &[Vec<String>]) -> String {
@@ -335,6 +348,81 @@ fn bulletin_json(
     }
 }
 
+/// `data/indicators/<id>.json`: an indicator's series, documented on the
+/// open data page.
+#[derive(Serialize)]
+pub struct IndicatorSeriesJson {
+    pub format: &'static str,
+    pub version: u32,
+    pub id: String,
+    pub name: Texts,
+    pub unit: Texts,
+    pub decimals: Option<u8>,
+    pub definition: Texts,
+    pub url: BTreeMap<String, String>,
+    pub observations: Vec<ObservationJson>,
+}
+
+#[derive(Serialize)]
+pub struct ObservationJson {
+    pub period: String,
+    pub period_kind: &'static str,
+    pub status: &'static str,
+    pub published: Option<String>,
+    /// The release's page, in every language.
+    pub url: BTreeMap<String, String>,
+    /// At their latest version.
+    pub figures: BTreeMap<&'static str, f64>,
+    /// The release that last revised a figure, by field; only revised
+    /// figures are listed.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub revised_by: BTreeMap<&'static str, String>,
+}
+
+fn indicator_json(site: &Site, ind: &Indicator, addr: &Addresses) -> String {
+    let langs = &site.config.languages;
+    let page = |page: Page| -> BTreeMap<String, String> {
+        langs
+            .iter()
+            .map(|l| (l.clone(), addr.page_url(l, page)))
+            .collect()
+    };
+    let observations = site
+        .series(&ind.id)
+        .into_iter()
+        .map(|(b, fields)| ObservationJson {
+            period: b.period().id(),
+            period_kind: b.period().kind().key(),
+            status: b.data().status.name(),
+            published: b.data().published.map(|d| d.to_string()),
+            url: page(Page::Release(b.slug())),
+            figures: figures(fields),
+            revised_by: fields
+                .present()
+                .filter_map(|(f, _)| {
+                    let versions = site.vintages.of_figure(b.period(), &ind.id, f);
+                    let last = versions.last().filter(|_| versions.len() > 1)?;
+                    Some((f.name(), last.by.to_string()))
+                })
+                .collect(),
+        })
+        .collect();
+    let json = IndicatorSeriesJson {
+        format: "bantin.indicator",
+        version: 1,
+        id: ind.id.clone(),
+        name: local(&ind.name, langs),
+        unit: local(&ind.unit, langs),
+        decimals: ind.decimals,
+        definition: local(&ind.definition, langs),
+        url: page(Page::Indicator(&ind.id)),
+        observations,
+    };
+    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// What to write of the open data: everything, or what an edit touches.
 #[derive(Debug, Clone, Copy)]
 pub enum Part<'a> {
@@ -350,6 +438,7 @@ pub enum Part<'a> {
 pub fn files<T: Send>(
     site: &Site,
     addr: &Addresses,
+    locales: &BTreeMap<String, Locale>,
     titles: &BTreeMap<String, BTreeMap<String, String>>,
     part: Part,
     each: &(dyn Fn(Vec<OutputFile>) -> T + Sync),
@@ -410,6 +499,15 @@ pub fn files<T: Send>(
                     path: addr.file_output(File::ReleaseJson(slug)),
                     bytes: text.into_bytes(),
                 });
+                let title = titles.get(slug).unwrap_or(&empty);
+                for (lang, locale) in locales {
+                    let page = addr.page_url(lang, Page::Release(slug));
+                    let title = title.get(lang).map_or("", String::as_str);
+                    own.push(OutputFile {
+                        path: addr.file_output(File::ReleaseXlsx { slug, lang }),
+                        bytes: workbook::release(site, b, locale, title, page),
+                    });
+                }
             }
             (lines, (!own.is_empty()).then(|| each(own)))
         })
@@ -428,6 +526,18 @@ pub fn files<T: Send>(
             OutputFile {
                 path: addr.file_output(File::RevisionsCsv),
                 bytes: revisions_csv(site).into_bytes(),
+            },
+            OutputFile {
+                path: addr.file_output(File::SdmxCsv),
+                bytes: sdmx::all_csv(site).into_bytes(),
+            },
+            OutputFile {
+                path: addr.file_output(File::DataPackage),
+                bytes: package::datapackage(site, addr).into_bytes(),
+            },
+            OutputFile {
+                path: addr.file_output(File::TableSchema),
+                bytes: package::figures_schema(site).into_bytes(),
             },
         ]));
     }
@@ -449,10 +559,25 @@ pub fn files<T: Send>(
             let lines = by_indicator.get(ind.id.as_str())?;
             let mut csv = head.clone();
             lines.iter().for_each(|l| csv.push_str(l));
-            Some(each(vec![OutputFile {
-                path: addr.file_output(File::IndicatorCsv(&ind.id)),
-                bytes: csv.into_bytes(),
-            }]))
+            let id = ind.id.as_str();
+            let mut files = vec![
+                OutputFile {
+                    path: addr.file_output(File::IndicatorCsv(id)),
+                    bytes: csv.into_bytes(),
+                },
+                OutputFile {
+                    path: addr.file_output(File::IndicatorJson(id)),
+                    bytes: indicator_json(site, ind, addr).into_bytes(),
+                },
+            ];
+            for (lang, locale) in locales {
+                let page = addr.page_url(lang, Page::Indicator(id));
+                files.push(OutputFile {
+                    path: addr.file_output(File::IndicatorXlsx { id, lang }),
+                    bytes: workbook::indicator(site, ind, locale, page),
+                });
+            }
+            Some(each(files))
         })
         .collect();
     out.extend(series);

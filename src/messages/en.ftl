@@ -95,6 +95,10 @@ config-bad-language = `{ $lang }` is not a language code
 config-bad-language-hint = use lowercase codes such as "vi" and "en"
 config-no-title = the site has no title in `{ $lang }`
 config-no-title-hint = add `{ $lang } = "…"` under [title]
+config-sdmx-id = `{ $key } = "{ $id }"` under [sdmx] is not an SDMX id
+config-sdmx-id-hint = an SDMX id starts with a letter, then letters, digits, `_` or `-`, e.g. agency = "SCT_HAIPHONG"
+config-sdmx-version = `version = "{ $version }"` under [sdmx] is not a version
+config-sdmx-version-hint = write numbers separated by dots, e.g. version = "1.0"
 base-url-not-absolute = base_url `{ $url }` is not an absolute web address
 base-url-hint = write it in full, e.g. https://congthuong.haiphong.gov.vn/bantin/
 

@@ -86,6 +86,10 @@ config-bad-language = `{ $lang }` không phải mã ngôn ngữ
 config-bad-language-hint = dùng mã viết thường như "vi" và "en"
 config-no-title = trang chưa có tiêu đề bằng `{ $lang }`
 config-no-title-hint = thêm `{ $lang } = "…"` dưới [title]
+config-sdmx-id = `{ $key } = "{ $id }"` dưới [sdmx] không phải mã SDMX
+config-sdmx-id-hint = mã SDMX bắt đầu bằng một chữ cái, tiếp theo là chữ cái, chữ số, `_` hoặc `-`, ví dụ agency = "SCT_HAIPHONG"
+config-sdmx-version = `version = "{ $version }"` dưới [sdmx] không phải số phiên bản
+config-sdmx-version-hint = viết các số cách nhau bằng dấu chấm, ví dụ version = "1.0"
 base-url-not-absolute = base_url `{ $url }` không phải địa chỉ web đầy đủ
 base-url-hint = viết đầy đủ, ví dụ https://congthuong.haiphong.gov.vn/bantin/
 

@@ -61,36 +61,38 @@ impl Touched {
     pub fn or_not_intact(&mut self, site: &Site, addr: &Addresses, intact: impl Fn(&str) -> bool) {
         for b in site.releases() {
             let slug = b.slug();
-            if !self.releases.contains(slug) && !release_files(addr, slug).iter().all(|f| intact(f))
+            if !self.releases.contains(slug)
+                && !release_files(site, addr, slug).iter().all(|f| intact(f))
             {
                 self.releases.insert(slug.to_owned());
             }
         }
         for ind in site.indicators_with_data() {
             if !self.indicators.contains(&ind.id)
-                && !intact(&addr.file_output(File::IndicatorCsv(&ind.id)))
+                && !indicator_files(site, addr, &ind.id)
+                    .iter()
+                    .all(|f| intact(f))
             {
                 self.indicators.insert(ind.id.clone());
             }
         }
-        self.all |= !intact(&addr.file_output(File::AllCsv));
+        self.all |= !site_files(addr).iter().all(|f| intact(f));
     }
 
     /// The files it makes again (or drops), by path.
-    pub fn paths(&self, addr: &Addresses) -> Vec<String> {
+    pub fn paths(&self, site: &Site, addr: &Addresses) -> Vec<String> {
         let mut out: Vec<String> = self
             .releases
             .iter()
-            .flat_map(|slug| release_files(addr, slug))
+            .flat_map(|slug| release_files(site, addr, slug))
             .collect();
         out.extend(
             self.indicators
                 .iter()
-                .map(|id| addr.file_output(File::IndicatorCsv(id))),
+                .flat_map(|id| indicator_files(site, addr, id)),
         );
         if self.all {
-            out.push(addr.file_output(File::AllCsv));
-            out.push(addr.file_output(File::RevisionsCsv));
+            out.extend(site_files(addr));
         }
         out
     }
@@ -101,26 +103,60 @@ impl Touched {
             .releases()
             .iter()
             .filter(|b| !self.releases.contains(b.slug()))
-            .flat_map(|b| release_files(addr, b.slug()))
+            .flat_map(|b| release_files(site, addr, b.slug()))
             .collect();
         out.extend(
             site.indicators_with_data()
                 .iter()
                 .filter(|i| !self.indicators.contains(&i.id))
-                .map(|i| addr.file_output(File::IndicatorCsv(&i.id))),
+                .flat_map(|i| indicator_files(site, addr, &i.id)),
         );
         if !self.all {
-            out.push(addr.file_output(File::AllCsv));
-            out.push(addr.file_output(File::RevisionsCsv));
+            out.extend(site_files(addr));
         }
         out
     }
 }
 
-/// A release's own files: its CSV and its JSON.
-fn release_files(addr: &Addresses, slug: &str) -> [String; 2] {
-    [
+/// A release's own files: its CSV, its JSON and its workbooks.
+fn release_files(site: &Site, addr: &Addresses, slug: &str) -> Vec<String> {
+    let mut out = vec![
         addr.file_output(File::ReleaseCsv(slug)),
         addr.file_output(File::ReleaseJson(slug)),
+    ];
+    out.extend(
+        site.config
+            .languages
+            .iter()
+            .map(|lang| addr.file_output(File::ReleaseXlsx { slug, lang })),
+    );
+    out
+}
+
+/// An indicator's files: its series as CSV, JSON and workbooks.
+fn indicator_files(site: &Site, addr: &Addresses, id: &str) -> Vec<String> {
+    let mut out = vec![
+        addr.file_output(File::IndicatorCsv(id)),
+        addr.file_output(File::IndicatorJson(id)),
+    ];
+    out.extend(
+        site.config
+            .languages
+            .iter()
+            .map(|lang| addr.file_output(File::IndicatorXlsx { id, lang })),
+    );
+    out
+}
+
+/// The files of the whole site's figures, made again with `all.csv`:
+/// they depend on every figure and on the list of releases.
+fn site_files(addr: &Addresses) -> [String; 5] {
+    [
+        File::AllCsv,
+        File::RevisionsCsv,
+        File::SdmxCsv,
+        File::DataPackage,
+        File::TableSchema,
     ]
+    .map(|f| addr.file_output(f))
 }

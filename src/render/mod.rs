@@ -480,7 +480,7 @@ fn site_files(
         let paths: Vec<String> = batch.iter().map(|f| f.path.clone()).collect();
         (hand_on(batch), paths)
     };
-    for (batch, paths) in opendata::files(site, addr, &titles, part, &each) {
+    for (batch, paths) in opendata::files(site, addr, &theme.locales, &titles, part, &each) {
         kept.extend(batch);
         made.extend(paths);
     }

@@ -284,7 +284,7 @@ impl Model {
                 }
             }
         }
-        for stale in touched.paths(&Addresses::new(&site.config)) {
+        for stale in touched.paths(&site, &Addresses::new(&site.config)) {
             files.remove(&stale);
         }
         let fresh: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();

@@ -14,6 +14,10 @@ pub struct DataPage {
     pub all_csv: String,
     /// Every version of every revised figure.
     pub revisions_csv: String,
+    /// Every observation in SDMX-CSV.
+    pub sdmx_csv: String,
+    /// The Frictionless Data Package describing the CSV files.
+    pub datapackage: String,
     pub columns: Vec<Term>,
     pub fields: Vec<Term>,
     pub statuses: Vec<Term>,
@@ -36,6 +40,7 @@ pub struct DataRelease {
     pub href: String,
     pub csv: String,
     pub json: String,
+    pub xlsx: String,
 }
 
 pub fn data_page(site: &Site, words: &Words, addr: &Addresses) -> DataPage {
@@ -91,6 +96,8 @@ pub fn data_page(site: &Site, words: &Words, addr: &Addresses) -> DataPage {
     DataPage {
         all_csv: addr.file_href(File::AllCsv),
         revisions_csv: addr.file_href(File::RevisionsCsv),
+        sdmx_csv: addr.file_href(File::SdmxCsv),
+        datapackage: addr.file_href(File::DataPackage),
         columns,
         fields,
         statuses,
@@ -105,6 +112,10 @@ pub fn data_page(site: &Site, words: &Words, addr: &Addresses) -> DataPage {
                 href: addr.page_href(words.lang(), Page::Release(b.slug())),
                 csv: addr.file_href(File::ReleaseCsv(b.slug())),
                 json: addr.file_href(File::ReleaseJson(b.slug())),
+                xlsx: addr.file_href(File::ReleaseXlsx {
+                    slug: b.slug(),
+                    lang: words.lang(),
+                }),
             })
             .collect(),
         indicators: indicator_list(site, words, addr),

@@ -32,6 +32,9 @@ pub struct IndicatorView {
     pub definition: String,
     pub href: String,
     pub csv: String,
+    pub json: String,
+    /// The Excel workbook in the page's language.
+    pub xlsx: String,
     /// "Quý I/2021: 5.718,5 triệu USD": the latest figure.
     pub latest: Option<String>,
     pub latest_href: Option<String>,
@@ -49,6 +52,11 @@ pub fn indicator_view(ind: &Indicator, words: &Words, addr: &Addresses) -> Indic
             .to_owned(),
         href: indicator_href(&ind.id, words, addr),
         csv: addr.file_href(File::IndicatorCsv(&ind.id)),
+        json: addr.file_href(File::IndicatorJson(&ind.id)),
+        xlsx: addr.file_href(File::IndicatorXlsx {
+            id: &ind.id,
+            lang: words.lang(),
+        }),
         latest: None,
         latest_href: None,
     }

@@ -222,6 +222,8 @@ fn kind_key(k: crate::period::Kind) -> &'static str {
 pub struct Downloads {
     pub csv: String,
     pub json: String,
+    /// The Excel workbook in the page's language.
+    pub xlsx: String,
     /// The page that explains the files.
     pub about: String,
 }
@@ -230,6 +232,10 @@ pub fn downloads(b: &Release, words: &Words, addr: &Addresses) -> Downloads {
     Downloads {
         csv: addr.file_href(File::ReleaseCsv(b.slug())),
         json: addr.file_href(File::ReleaseJson(b.slug())),
+        xlsx: addr.file_href(File::ReleaseXlsx {
+            slug: b.slug(),
+            lang: words.lang(),
+        }),
         about: addr.page_href(words.lang(), Page::Data),
     }
 }
