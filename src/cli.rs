@@ -24,6 +24,7 @@ impl Cli {
             Command::Check(a) => Some(&a.root),
             Command::Serve(a) => Some(&a.root),
             Command::New(a) => Some(&a.root),
+            Command::Import(a) => Some(&a.root),
             Command::Init(_) | Command::RemovePrevious { .. } => None,
         }
     }
@@ -41,6 +42,9 @@ pub enum Command {
     Init(InitArgs),
     /// Start the release of a period: data.yaml and narratives to fill in.
     New(NewArgs),
+    /// Write a release's data.yaml from the department's workbook
+    /// (.xlsx, .xls, .ods), as a map file says where each figure is.
+    Import(ImportArgs),
     /// (Used by `build`) remove a previous site it moved aside.
     #[command(hide = true)]
     RemovePrevious { dir: PathBuf },
@@ -56,6 +60,35 @@ pub struct InitArgs {
 pub struct NewArgs {
     /// The period, as data.yaml writes it: 2025-Q1, 2025-03, 2025-H1, 2025-9M, 2025.
     pub period: String,
+    /// The site folder (holding site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The workbook: .xlsx, .xlsm, .xls, .xlsb or .ods.
+    pub workbook: PathBuf,
+    /// The map file saying where each figure is (see the content format).
+    /// With --init-map: where to write the proposed map (else it is
+    /// printed).
+    #[arg(long)]
+    pub map: Option<PathBuf>,
+    /// The period of the release, as data.yaml writes it: 2025-Q1.
+    #[arg(long, required_unless_present = "init_map")]
+    pub period: Option<String>,
+    /// Rewrite the figures of an existing data.yaml (and print what changed).
+    #[arg(long)]
+    pub update: bool,
+    /// The figures' status: estimate, preliminary or final.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// The release date, YYYY-MM-DD.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Propose a map for this workbook, from the catalogue's names.
+    #[arg(long)]
+    pub init_map: bool,
     /// The site folder (holding site.toml).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,

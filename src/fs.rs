@@ -106,6 +106,15 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, (usize, usize)> {
     })
 }
 
+/// Text composed to NFC (Vietnamese typed on some systems arrives
+/// decomposed), without copying text that already is.
+pub fn nfc(text: &str) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_owned(),
+        _ => text.nfc().collect(),
+    }
+}
+
 /// Writes a file, creating its folder.
 pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     if let Some(parent) = path.parent() {

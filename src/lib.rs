@@ -32,6 +32,7 @@ pub mod dataset;
 pub(crate) mod diagnostic;
 pub(crate) mod fingerprint;
 pub(crate) mod fs;
+pub mod import;
 pub(crate) mod locale;
 pub mod messages;
 pub mod narrative;
@@ -357,6 +358,38 @@ pub fn new_release(root: &Path, period: &str) -> Result<scaffold::NewRelease, Bu
         return Err(BuildError::Site(loaded.findings));
     };
     Ok(scaffold::new_release(&loaded.site, theme, &period)?)
+}
+
+/// A first map for `bantin import`, proposed from the site's catalogue
+/// and the workbook's row labels (`bantin import --init-map`).
+pub fn import_proposal(
+    root: &Path,
+    workbook: &Path,
+    period: Option<&str>,
+) -> Result<String, Diagnostics> {
+    let one = |d: Diagnostic| {
+        let mut list = Diagnostics::new();
+        list.push(d);
+        list
+    };
+    let period = match period {
+        Some(p) => {
+            Some(period::Period::parse(p).map_err(|m| one(Diagnostic::error("--period", m)))?)
+        }
+        None => None,
+    };
+    let loaded = pipeline::load(root, None)?;
+    if !loaded.checkable() {
+        return Err(loaded.findings);
+    }
+    let site = &loaded.site;
+    import::propose(
+        workbook,
+        &site.catalog,
+        &site.config.default_language,
+        period.as_ref(),
+    )
+    .map_err(|m| one(Diagnostic::error(workbook, m)))
 }
 
 /// What `bantin check` found.

@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         cli::Command::Serve(args) => cmd::serve::run(args),
         cli::Command::Init(args) => cmd::init::run(args),
         cli::Command::New(args) => cmd::new::run(args),
+        cli::Command::Import(args) => cmd::import::run(args),
         cli::Command::RemovePrevious { dir } => cmd::build::remove_previous(dir),
     }
 }

@@ -119,6 +119,12 @@ impl Status {
     pub fn name(self) -> &'static str {
         Self::NAMES[self as usize]
     }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::Estimate, Status::Preliminary, Status::Final]
+            .into_iter()
+            .find(|st| st.name() == s)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

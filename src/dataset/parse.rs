@@ -221,11 +221,8 @@ pub(super) fn status_of(
     v: &Value,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Status> {
-    if let Some(i) = v
-        .as_str()
-        .and_then(|s| Status::NAMES.iter().position(|n| *n == s))
-    {
-        return Some([Status::Estimate, Status::Preliminary, Status::Final][i]);
+    if let Some(s) = v.as_str().and_then(Status::parse) {
+        return Some(s);
     }
     let written = match v.as_str() {
         Some(s) => msg!("quoted", text = s),

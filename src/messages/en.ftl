@@ -457,3 +457,96 @@ revisions-large = `{ $id }` { $field } of { $period } is revised from { $from } 
 revisions-large-hint = say why under `reason:` (a revision of this size needs one), or check the new figure
 revisions-unknown-period = there is no release of { $period } to revise
 revisions-unknown-period-hint = a revision restates a figure some release published: check the period
+
+## bantin import
+import-needs-map = bantin import needs --map MAP.yaml and --period PERIOD (or --init-map to propose a map)
+import-file-unreadable = { $file } cannot be read: { $detail }
+import-workbook-unreadable = the workbook { $file } cannot be read: { $detail }
+import-sheet-unreadable = the sheet “{ $sheet }” cannot be read: { $detail }
+import-no-sheet = the workbook has no sheet “{ $sheet }” (its sheets: { $sheets })
+import-no-sheet-hint = write the sheet's name as its tab shows it, under `sheet:`
+import-bad-date = “{ $date }” is not a date
+import-bad-date-hint = write the release date as YYYY-MM-DD, e.g. 2025-04-06
+import-set-aside = the release of { $period } has errors that keep bantin from reading its data file
+import-set-aside-hint = run `bantin check`, correct the file, then import again
+import-map-expected-mapping = expected keys and values here, found { $found }
+import-map-what-top = map key
+import-map-what-indicator = indicator
+import-map-what-field = field
+import-map-what-figure = figure key
+import-map-what-breakdown = breakdown key
+import-map-empty = the map names no indicator and no breakdown
+import-map-empty-hint = list the figures under `indicators:` (and `breakdowns:`); `bantin import --init-map WORKBOOK` proposes a map
+import-map-bad-status = the status is not estimate, preliminary or final
+import-map-bad-status-hint = write status: estimate, preliminary or final
+import-map-bad-column = “{ $column }” is not a column's letters
+import-map-bad-column-hint = write the column as Excel names it: A, B, … AA
+import-map-bad-cell = “{ $cell }” is not a cell's address
+import-map-bad-cell-hint = write the cell as Excel names it, e.g. C12
+import-map-bad-percent = `percent` is `fraction` or `shown`
+import-map-bad-percent-hint = write percent: fraction when the cells hold 0.2515 for 25.15% and the workbook is .xls or .ods (an .xlsx file says so itself)
+import-map-no-place = this figure says neither where its cell is nor its column
+import-map-no-place-hint = write `cell: C12`, or `column: "Ước tính"` with a `row:` label
+import-map-no-sheet = no sheet is given for { $figure }
+import-map-no-sheet-hint = add `sheet: "…"` here, to the indicator, or at the top of the map for every figure
+import-map-no-row = { $figure } gives a column but no row
+import-map-no-row-hint = add the row's label, `row: "Kim ngạch xuất khẩu"`, to the indicator or the figure, or give the cell itself
+import-map-bad-rows = the breakdown's `rows` is not a block of rows
+import-map-bad-rows-hint = write rows: { "{" } first: "label of the first row", last: "label of the last row" { "}" }, rows: { "{" } under: "label of the heading row" { "}" }, or rows: A12:A20
+import-map-no-columns = the breakdown has no `columns`
+import-map-no-columns-hint = give each figure's column by its header, e.g. columns: { "{" } growth_yoy: "% so cùng kỳ" { "}" }
+import-map-bad-field = `field` is not one of the fields
+import-map-exists = { $file } already exists: give another file to --map
+import-map-written = proposed map written to { $file }: check it against the workbook before importing
+import-no-row = the sheet “{ $sheet }” has no row labelled “{ $label }”
+import-no-row-close = the nearest label is “{ $label }”: write it as the workbook does
+import-no-row-hint = write the label as the workbook's first column shows it (marks and capitals do not matter)
+import-row-ambiguous = “{ $label }” labels several rows of “{ $sheet }” ({ $cells })
+import-row-ambiguous-hint = give a longer label, the column of the labels (`label_column: A`), or the cell itself
+import-no-column = no column of “{ $sheet }” is headed “{ $header }” above this row
+import-no-column-hint = the headers above it are { $headers }
+import-column-ambiguous = “{ $header }” heads several columns of “{ $sheet }” ({ $columns })
+import-column-ambiguous-hint = give the header above it too, top down: column: ["Quý I", "Ước tính"]
+import-rows-reversed = the row “{ $last }” comes before the row “{ $first }”
+import-rows-none-under = no row follows “{ $label }” before a blank label
+import-rows-empty = the block of rows has no labelled row
+import-breakdown-no-title = the breakdown `{ $breakdown }` has no title
+import-breakdown-no-title-hint = add title: { "{" } vi: "…", en: "…" { "}" } to the breakdown in the map
+import-cell-not-finite = the cell holds a number too large to be a figure
+import-cell-text = the cell holds the text “{ $text }”, not a number
+import-cell-text-hint = type the figure as a number (5718,5 or 5.718,5), leave the cell blank or write "-" for a figure not available; or correct the map if it points at the wrong cell
+import-cell-error = the cell shows the error { $error }
+import-cell-error-hint = correct the formula in the workbook, then import again
+import-cell-date = the cell holds a date, not a figure
+import-cell-date-hint = check that the map points at the right cell, and that the cell's format is a number
+import-cell-formula-uncached = the formula { $formula } has no saved result
+import-cell-formula-uncached-hint = bantin reads the result a spreadsheet program saved, and does not compute formulas: open the workbook in Excel or LibreOffice and save it again
+import-blank = { $figure }: { $cell } is blank: left out
+import-unchanged = { $file } already has these figures: nothing to write.
+import-changes = What changes:
+import-change = { $figure }: { $before } → { $after }
+import-change-new = { $figure }: (new) { $after }
+import-change-gone = { $figure }: { $before } → (gone)
+import-exists = the release already has this data file: { $count ->
+    [one] one figure differs
+   *[other] { $count } figures differ
+  } (listed above)
+import-exists-hint = run again with --update to write the workbook's figures into it (everything else in the file is kept)
+import-created = created { $file } with { $count ->
+    [one] one figure
+   *[other] { $count } figures
+  }.
+import-updated = updated { $file }: { $count ->
+    [one] one figure changed
+   *[other] { $count } figures changed
+  }.
+import-checked = bantin check on the release:
+import-file-head = Imported with `bantin import` from { $workbook } (map: { $map }).
+    Beside each figure, the cell it came from.
+import-proposal-head = A map proposed by `bantin import --init-map` for { $workbook }.
+    The columns are guesses from their headers: check every line against
+    the workbook before importing. Found { $found } of { $total } indicators.
+import-proposal-column = column
+import-proposal-missing = Not found among the row labels (add them by hand if the workbook has them):
+import-proposal-breakdowns = Breakdowns (blocks of rows) are added by hand: see
+    "Importing from a workbook" in docs/content-format.md.
