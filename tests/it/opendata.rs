@@ -326,7 +326,13 @@ fn bulletins_link_their_figures_to_indicator_pages() {
         .collect();
     assert_eq!(
         headings,
-        ["By year", "Year to date", "By quarter", "By month"]
+        [
+            "By year",
+            "Year to date",
+            "By quarter",
+            "By month",
+            "Download the series"
+        ]
     );
     for a in page.all(".chart-table tbody th a") {
         let href = a.value().attr("href").unwrap();
