@@ -131,6 +131,10 @@ pub struct Diagnostic {
     pub line: Option<usize>,
     /// 1-based column (in characters), where known.
     pub column: Option<usize>,
+    /// In a workbook: the cell, with its sheet (`'Biểu 1'!D7`), in
+    /// place of a line.
+    #[serde(default)]
+    pub cell: Option<String>,
     /// What is wrong, to be put into the reader's words ([`Message`]).
     pub message: Message,
     /// What the editor can do about it.
@@ -151,6 +155,7 @@ impl Diagnostic {
             file: file.into(),
             line: None,
             column: None,
+            cell: None,
             message,
             hint: None,
             rule: Rule::Form,
@@ -179,6 +184,12 @@ impl Diagnostic {
         self
     }
 
+    /// At a cell of a workbook: `'Biểu 1'!D7`.
+    pub fn in_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
+        self
+    }
+
     pub fn rule(mut self, rule: Rule) -> Self {
         self.rule = rule;
         self
@@ -199,6 +210,9 @@ impl Diagnostic {
     /// `path:line:col`, as editors and terminals understand it.
     pub fn location(&self) -> String {
         let file = self.file.display();
+        if let Some(cell) = &self.cell {
+            return format!("{file}:{cell}");
+        }
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
             (Some(l), None) => format!("{file}:{l}"),

@@ -156,6 +156,9 @@ struct JsonFinding {
     file: String,
     line: Option<usize>,
     column: Option<usize>,
+    /// A workbook's cell (`'Biểu 1'!D7`), for `bantin import`'s findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     level: &'static str,
     rule: &'static str,
     /// The message id (`data-unknown-indicator`), as the message files
@@ -187,6 +190,7 @@ pub fn json(findings: &Diagnostics, output_checked: bool, lang: Lang) -> String 
                 file: crate::messages::slashed(&d.file),
                 line: d.line,
                 column: d.column,
+                cell: d.cell.clone(),
                 level: d.level.as_str(),
                 rule: d.rule.name(),
                 id: d.message.id.to_string(),

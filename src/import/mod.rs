@@ -330,7 +330,9 @@ fn read_figures(
         src.error(at, false, m).with_hint_opt(hint)
     };
     let at_cell = |place: &Place, m: Message, hint: Message| {
-        Diagnostic::error(format!("{}:{place}", workbook.display()), m).with_hint(hint)
+        Diagnostic::error(workbook, m)
+            .in_cell(place.to_string())
+            .with_hint(hint)
     };
     for ind in &map.indicators {
         let mut figures = Vec::new();
