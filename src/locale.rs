@@ -3,9 +3,9 @@
 //! words for a rise or a fall, period titles and dates. The words come from
 //! the theme's i18n files, so a new language needs no code.
 
-use crate::dataset::Date;
+use crate::dataset::{Date, Field, Status};
 use crate::numbers::Numbers;
-use crate::period::{Period, Span};
+use crate::period::{Kind, Period, Span};
 
 /// A theme's UI strings for one language, from `i18n/<lang>.toml`.
 #[derive(Debug, Clone)]
@@ -179,6 +179,38 @@ impl Locale {
                 ],
             ),
         }
+    }
+
+    /// A field's name as a column header: `Year on year (%)`.
+    pub fn field_label(&self, field: Field) -> &str {
+        self.t(match field {
+            Field::Value => "field.value",
+            Field::GrowthYoy => "field.growth_yoy",
+            Field::GrowthPrev => "field.growth_prev",
+            Field::PlanAttainment => "field.plan_attainment",
+            Field::TargetGrowth => "field.target_growth",
+            Field::NationalGrowth => "field.national_growth",
+            Field::Share => "field.share",
+        })
+    }
+
+    /// A status in words: `Ước tính`, `Estimate`.
+    pub fn status_name(&self, status: Status) -> &str {
+        self.t(match status {
+            Status::Estimate => "status.estimate",
+            Status::Preliminary => "status.preliminary",
+            Status::Final => "status.final",
+        })
+    }
+
+    /// A kind of period in words: `Quý`, `Quarter`.
+    pub fn kind_name(&self, kind: Kind) -> &str {
+        self.t(match kind {
+            Kind::Year => "kind.year",
+            Kind::Cumulative => "kind.cumulative",
+            Kind::Quarter => "kind.quarter",
+            Kind::Month => "kind.month",
+        })
     }
 
     /// `01/04/2021` / `1 April 2021`.

@@ -253,6 +253,14 @@ pub struct BreakdownRowJson {
     pub figures: BTreeMap<&'static str, f64>,
 }
 
+/// A page's absolute address in every language.
+fn urls(langs: &[String], addr: &Addresses, page: Page) -> BTreeMap<String, String> {
+    langs
+        .iter()
+        .map(|l| (l.clone(), addr.page_url(l, page)))
+        .collect()
+}
+
 fn bulletin_json(
     site: &Site,
     b: &Release,
@@ -260,12 +268,7 @@ fn bulletin_json(
     titles: &BTreeMap<String, String>,
 ) -> BulletinJson {
     let langs = &site.config.languages;
-    let page = |page: Page| -> BTreeMap<String, String> {
-        langs
-            .iter()
-            .map(|l| (l.clone(), addr.page_url(l, page)))
-            .collect()
-    };
+    let page = |page: Page| urls(langs, addr, page);
     let mut inds: Vec<&(String, Fields)> = b.data().indicators.iter().collect();
     inds.sort_by_key(|(id, _)| site.catalog.position(id));
     let (m1, m2) = b.period().months();
@@ -381,12 +384,7 @@ pub struct ObservationJson {
 
 fn indicator_json(site: &Site, ind: &Indicator, addr: &Addresses) -> String {
     let langs = &site.config.languages;
-    let page = |page: Page| -> BTreeMap<String, String> {
-        langs
-            .iter()
-            .map(|l| (l.clone(), addr.page_url(l, page)))
-            .collect()
-    };
+    let page = |page: Page| urls(langs, addr, page);
     let observations = site
         .series(&ind.id)
         .into_iter()

@@ -60,23 +60,11 @@ fn figure_cells(fields: Option<&Fields>, columns: &[Field]) -> Vec<Cell> {
 /// The header of a figure's column: `Year on year (%)`; a level's, with
 /// its unit when one unit holds for the whole column.
 fn field_header(locale: &Locale, field: Field, unit: Option<&str>) -> String {
-    let name = locale.t(field_key(field));
+    let name = locale.field_label(field);
     match (field, unit) {
         (Field::Value, Some(u)) => fill(locale.t("workbook.value_in"), &[("unit", u)]),
         (Field::Value, None) => locale.t("workbook.value_in_column").to_owned(),
         _ => name.to_owned(),
-    }
-}
-
-fn field_key(field: Field) -> &'static str {
-    match field {
-        Field::Value => "field.value",
-        Field::GrowthYoy => "field.growth_yoy",
-        Field::GrowthPrev => "field.growth_prev",
-        Field::PlanAttainment => "field.plan_attainment",
-        Field::TargetGrowth => "field.target_growth",
-        Field::NationalGrowth => "field.national_growth",
-        Field::Share => "field.share",
     }
 }
 
@@ -146,7 +134,7 @@ pub fn release(site: &Site, b: &Release, locale: &Locale, title: &str, page: Str
                 .collect(),
         });
     }
-    let status = locale.t(status_key(b.data().status.name())).to_owned();
+    let status = locale.status_name(b.data().status).to_owned();
     let mut lines = vec![
         (locale.t("bulletin.period"), period),
         (locale.t("bulletin.status"), status),
@@ -193,8 +181,8 @@ pub fn indicator(site: &Site, ind: &Indicator, locale: &Locale, page: String) ->
             let mut row = vec![
                 Cell::Text(b.period().id()),
                 Cell::Text(locale.period_title(b.period())),
-                Cell::Text(locale.t(kind_key(b.period().kind().key())).to_owned()),
-                Cell::Text(locale.t(status_key(b.data().status.name())).to_owned()),
+                Cell::Text(locale.kind_name(b.period().kind()).to_owned()),
+                Cell::Text(locale.status_name(b.data().status).to_owned()),
                 match b.data().published {
                     Some(d) => Cell::Text(d.to_string()),
                     None => Cell::Missing,
@@ -236,23 +224,6 @@ pub fn indicator(site: &Site, ind: &Indicator, locale: &Locale, page: String) ->
         date: last,
     };
     workbook(&site.config, locale, &cover, &tables)
-}
-
-fn status_key(status: &str) -> &'static str {
-    match status {
-        "preliminary" => "status.preliminary",
-        "final" => "status.final",
-        _ => "status.estimate",
-    }
-}
-
-fn kind_key(kind: &str) -> &'static str {
-    match kind {
-        "year" => "kind.year",
-        "quarter" => "kind.quarter",
-        "month" => "kind.month",
-        _ => "kind.cumulative",
-    }
 }
 
 /// The workbook's bytes: cover, notes, tables. Writing to memory fails

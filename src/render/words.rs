@@ -121,15 +121,6 @@ impl<'a> Words<'a> {
 
     /// A column header for a field.
     pub fn field_label(&self, field: Field) -> String {
-        self.t(match field {
-            Field::Value => "field.value",
-            Field::GrowthYoy => "field.growth_yoy",
-            Field::GrowthPrev => "field.growth_prev",
-            Field::PlanAttainment => "field.plan_attainment",
-            Field::TargetGrowth => "field.target_growth",
-            Field::NationalGrowth => "field.national_growth",
-            Field::Share => "field.share",
-        })
-        .to_owned()
+        self.locale.field_label(field).to_owned()
     }
 }

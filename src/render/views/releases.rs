@@ -66,19 +66,11 @@ pub fn release_item(b: &Release, words: &Words, addr: &Addresses) -> ReleaseItem
         title: release_title(b, words),
         period: words.locale.period_title(b.period()),
         href: addr.page_href(words.lang(), Page::Release(b.slug())),
-        status: words.t(status_key(b)).to_owned(),
+        status: words.locale.status_name(b.data().status).to_owned(),
         status_code: b.data().status.name(),
         published: b.data().published.map(|d| words.locale.date(&d)),
         published_iso: b.data().published.map(|d| d.to_string()),
-        kind: words.t(kind_key(b.period().kind())).to_owned(),
-    }
-}
-
-fn status_key(b: &Release) -> &'static str {
-    match b.data().status {
-        crate::dataset::Status::Estimate => "status.estimate",
-        crate::dataset::Status::Preliminary => "status.preliminary",
-        crate::dataset::Status::Final => "status.final",
+        kind: words.locale.kind_name(b.period().kind()).to_owned(),
     }
 }
 
@@ -105,7 +97,7 @@ pub fn years(site: &Site, words: &Words, addr: &Addresses) -> Vec<YearGroup> {
                         .map(|b| release_item(b, words, addr))
                         .collect();
                     (!releases.is_empty()).then(|| KindGroup {
-                        kind: words.t(kind_key(k)).to_owned(),
+                        kind: words.locale.kind_name(k).to_owned(),
                         releases,
                     })
                 })
@@ -206,15 +198,6 @@ pub fn resolved_text(site: &Site, r: &Resolved, change: bool, words: &Words) -> 
     } else {
         words.value(ind, *field, x)
     })
-}
-
-fn kind_key(k: crate::period::Kind) -> &'static str {
-    match k {
-        crate::period::Kind::Year => "kind.year",
-        crate::period::Kind::Cumulative => "kind.cumulative",
-        crate::period::Kind::Quarter => "kind.quarter",
-        crate::period::Kind::Month => "kind.month",
-    }
 }
 
 /// A release's own downloads.
