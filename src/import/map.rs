@@ -117,14 +117,19 @@ const BREAKDOWN_KEYS: [&str; 9] = [
     "percent",
 ];
 
-/// Reads a map; every problem is reported with its line.
+/// Reads a map: what it says that can be used, and every problem with
+/// its line (a figure with a mistake is left out, the others kept, so
+/// the workbook's own problems are found in the same run).
 pub fn parse(
     text: &str,
     shown: &Path,
     catalog: &Catalog,
     other_lang: &str,
-) -> Result<Map, Vec<Diagnostic>> {
-    let root = yaml::parse(text).map_err(|e| vec![e.diagnostic(shown)])?;
+) -> (Map, Vec<Diagnostic>) {
+    let root = match yaml::parse(text) {
+        Ok(r) => r,
+        Err(e) => return (Map::default(), vec![e.diagnostic(shown)]),
+    };
     let src = Source { shown, text };
     let mut p = Parser {
         src: &src,
@@ -132,11 +137,7 @@ pub fn parse(
         other_lang,
     };
     let map = p.map(&root, catalog);
-    if p.problems.is_empty() {
-        Ok(map)
-    } else {
-        Err(p.problems)
-    }
+    (map, p.problems)
 }
 
 struct Parser<'a> {

@@ -165,9 +165,14 @@ pub fn import(opts: &Options) -> Result<Outcome, Refusal> {
         .map_or("en", String::as_str);
 
     let map_text = read_named(&opts.map).map_err(|d| problems(vec![d]))?;
-    let map = map::parse(&map_text, &opts.map, &site.catalog, other_lang).map_err(problems)?;
-    let mut book = book::Book::open(&opts.workbook)
-        .map_err(|m| problems(vec![Diagnostic::error(&opts.workbook, m)]))?;
+    let (map, mut map_problems) = map::parse(&map_text, &opts.map, &site.catalog, other_lang);
+    let mut book = match book::Book::open(&opts.workbook) {
+        Ok(b) => b,
+        Err(m) => {
+            map_problems.push(Diagnostic::error(&opts.workbook, m));
+            return Err(problems(map_problems));
+        }
+    };
     let existing = site.release(&period);
     let src = Source {
         shown: &opts.map,
@@ -180,7 +185,15 @@ pub fn import(opts: &Options) -> Result<Outcome, Refusal> {
         &opts.workbook,
         existing,
         default_lang,
-    )?;
+    );
+    let imported = match imported {
+        Ok(i) if map_problems.is_empty() => i,
+        Ok(_) => return Err(problems(map_problems)),
+        Err(mut cells) => {
+            map_problems.append(&mut cells);
+            return Err(problems(map_problems));
+        }
+    };
 
     // The data file: the release's own, or a new folder named by the period.
     let (file, old_text) = match existing {
@@ -323,7 +336,7 @@ fn read_figures(
     workbook: &Path,
     existing: Option<&crate::site::Release>,
     default_lang: &str,
-) -> Result<Imported, Refusal> {
+) -> Result<Imported, Vec<Diagnostic>> {
     let mut out = Imported::default();
     let mut list: Vec<Diagnostic> = Vec::new();
     let at_map = |at: &crate::yaml::YamlPath, m: Message, hint: Option<Message>| {
@@ -356,7 +369,10 @@ fn read_figures(
                     match found {
                         Ok(p) => p,
                         Err(nf) => {
-                            list.push(at_map(&f.at, nf.message, Some(nf.hint)));
+                            // A row not found is said once, not per figure.
+                            if !list.iter().any(|d| d.message == nf.message) {
+                                list.push(at_map(&f.at, nf.message, Some(nf.hint)));
+                            }
                             continue;
                         }
                     }
@@ -485,9 +501,5 @@ fn read_figures(
             rows: out_rows,
         });
     }
-    if list.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems(list))
-    }
+    if list.is_empty() { Ok(out) } else { Err(list) }
 }
