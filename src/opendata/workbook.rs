@@ -243,6 +243,10 @@ fn build(
     let lang = locale.lang.as_str();
     let fallback = config.default_language.as_str();
     let mut wb = Workbook::new();
+    // A site has two workbooks per release and per indicator: the fastest
+    // deflate level makes them at half the cost, for files a few per cent
+    // larger (measured on 1,000 releases; see the README's benchmark).
+    wb.set_zip_compression_level(1);
     let date = cover.date.unwrap_or(Date {
         year: 2000,
         month: 1,

@@ -115,8 +115,13 @@ fn a_department_workbook_gives_the_release_data() {
     }
     // The import checks the site with the new file: nothing to say.
     assert!(said(&out).contains("No problems"), "{}", said(&out));
-    // The month's "-" and blanks are not figures of the quarter's file.
+    // A blank cell is no figure: left out, and said.
     assert!(!imported.contains("growth_prev"), "{imported}");
+    assert!(
+        said(&out).contains("iip.value: 'Biểu 1'!D6 holds no figure (blank or “-”): left out"),
+        "{}",
+        said(&out)
+    );
     // The site builds with it, and check is clean.
     t.site.build();
 }

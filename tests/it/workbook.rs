@@ -88,7 +88,7 @@ pub fn write(path: &Path, layout: &Layout) -> Result<(), XlsxError> {
     s.write_string(r, 0, "1. Chỉ số sản xuất công nghiệp (IIP)")?;
     s.write_string(r, 1, "%")?;
     s.write_string(r, 2, "-")?;
-    s.write_string(r, 3, "-")?;
+    // D6 left blank: the quarter's level is not published either.
     s.write_number_with_format(r, 4, 13.23, &growth)?;
     s.write_number_with_format(r, 5, 18.29, &growth)?;
     r += 1;
