@@ -84,10 +84,12 @@ pub fn run(args: ImportArgs) -> ExitCode {
         Err(Refusal::Exists { file, changes }) => {
             print_changes(&changes, lang);
             let mut list = Diagnostics::new();
-            list.push(
-                Diagnostic::error(&file, msg!("import-exists", count = changes.len()))
-                    .with_hint(msg!("import-exists-hint")),
-            );
+            // No figure differs: the status or the release date does.
+            let said = match changes.len() {
+                0 => msg!("import-exists-head"),
+                n => msg!("import-exists", count = n),
+            };
+            list.push(Diagnostic::error(&file, said).with_hint(msg!("import-exists-hint")));
             let style = Style::for_stream(std::io::stderr().is_terminal());
             eprintln!("{}", report::human(&list, style, lang));
             eprintln!("{}", msg!("nothing-written").text(lang));

@@ -531,6 +531,7 @@ import-exists = the release already has this data file: { $count ->
     [one] one figure differs
    *[other] { $count } figures differ
   } (listed above)
+import-exists-head = the release already has this data file, with the same figures but another status or release date
 import-exists-hint = run again with --update to write the workbook's figures into it (everything else in the file is kept)
 import-created = created { $file } with { $count ->
     [one] one figure

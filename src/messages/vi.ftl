@@ -511,6 +511,7 @@ import-change = { $figure }: { $before } → { $after }
 import-change-new = { $figure }: (mới) { $after }
 import-change-gone = { $figure }: { $before } → (bỏ)
 import-exists = bản tin đã có tệp số liệu này: { $count } số liệu khác (liệt kê ở trên)
+import-exists-head = bản tin đã có tệp số liệu này, cùng số liệu nhưng khác tình trạng số liệu hoặc ngày công bố
 import-exists-hint = chạy lại với --update để ghi số liệu của tệp bảng tính vào (mọi phần khác của tệp được giữ nguyên)
 import-created = đã tạo { $file } với { $count } số liệu.
 import-updated = đã cập nhật { $file }: { $count } số liệu thay đổi.
