@@ -238,14 +238,22 @@ const INSPECT: &str = r#"(async () => {
     texts: [...el.querySelectorAll('svg text')].map(t => t.textContent),
     label: el.getAttribute('aria-label') || ''
   }));
-  const trend = document.getElementById('chart-trend-exports');
-  const chart = echarts.getInstanceByDom(trend);
-  chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });
+  const growth = document.getElementById('chart-growth');
+  const chart = echarts.getInstanceByDom(growth);
+  chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 1 });
   let tip = '';
-  for (let i = 0; i < 40 && !tip.includes('USD'); i++) {
+  for (let i = 0; i < 40 && !tip.includes('%'); i++) {
     await sleep(50);
-    tip = [...trend.querySelectorAll('div')].map(d => d.textContent).join(' ');
+    tip = [...growth.querySelectorAll('div')].map(d => d.textContent).join(' ');
   }
+  // The breakdown's plot area, against the chart's width (on a phone the
+  // labels go above the bars), and every line of its labels.
+  const bd = document.getElementById('chart-iip_by_sector');
+  const rect = echarts.getInstanceByDom(bd).getModel().getComponent('grid').coordinateSystem.getRect();
+  const lines = [...bd.querySelectorAll('svg text')]
+    .flatMap(t => t.querySelectorAll('tspan').length
+      ? [...t.querySelectorAll('tspan')].map(s => s.textContent)
+      : [t.textContent]);
   const button = document.querySelector('.chart-toggle');
   const table = document.getElementById(button.getAttribute('aria-controls'));
   const hiddenBefore = table.hidden;
@@ -253,7 +261,10 @@ const INSPECT: &str = r#"(async () => {
   return JSON.stringify({
     charts: report, tip, hiddenBefore, hiddenAfter: table.hidden,
     expanded: button.getAttribute('aria-expanded'),
-    overflow: document.documentElement.scrollWidth - window.innerWidth
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    plot: rect.width, width: bd.clientWidth, lines,
+    figures: !!document.querySelector('.chart-figures #chart-trend-exports-tableview:not([hidden])'),
+    lone: !!document.getElementById('chart-trend-exports')
   });
 })()"#;
 
@@ -262,34 +273,25 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
     let Some(path) = chromium() else { return };
     let (_site, base) = served_sample();
     at_both_widths(&path, |tab, phone| {
-        for (lang, page, number, tip) in [
-            ("vi", "2021-q1/", "5.000", "5.718,5\u{a0}triệu USD"),
-            ("en", "en/2021-q1/", "5,000", "5,718.5\u{a0}million USD"),
+        for (lang, page, tip) in [
+            ("vi", "2021-q1/", "+25,15%"),
+            ("en", "en/2021-q1/", "+25.15%"),
         ] {
             let url = format!("{base}{page}");
             tab.navigate_to(&url).unwrap();
             tab.wait_until_navigated().unwrap();
             let report = eval(tab, INSPECT);
             let charts = report["charts"].as_array().unwrap();
-            assert_eq!(charts.len(), 3, "{url}");
+            assert_eq!(charts.len(), 2, "{url}");
+            // The exports' trend has one period: its figures, no lone bar.
+            assert_eq!(report["figures"], true, "{url}");
+            assert_eq!(report["lone"], false, "{url}");
             for c in charts {
                 assert_eq!(c["drawn"], true, "{url}: {c}");
                 assert!(c["svg"].as_u64().unwrap() >= 1, "{url}: {c}");
                 assert!(c["bars"].as_u64().unwrap() >= 3, "{url}: {c}");
                 assert!(c["label"].as_str().unwrap().len() > 20, "{url}: {c}");
             }
-            // Axis numbers in the page's format, drawn by ECharts.
-            let trend = charts
-                .iter()
-                .find(|c| c["id"] == "chart-trend-exports")
-                .unwrap();
-            let texts: Vec<&str> = trend["texts"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(Json::as_str)
-                .collect();
-            assert!(texts.contains(&number), "{url}: axis {texts:?}");
             let growth = charts.iter().find(|c| c["id"] == "chart-growth").unwrap();
             let label = if lang == "vi" { "+25,15" } else { "+25.15" };
             assert!(
@@ -307,15 +309,57 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
             assert_eq!(report["hiddenBefore"], true);
             assert_eq!(report["hiddenAfter"], false);
             assert_eq!(report["expanded"], "true");
+            // No line of a label starts with punctuation (labels break
+            // between words only).
+            for line in report["lines"].as_array().unwrap() {
+                let line = line.as_str().unwrap().trim_start();
+                assert!(
+                    !line.starts_with([',', '.', ';', ':', ')']),
+                    "{url}: a label line starts with punctuation: {line:?}"
+                );
+            }
             if phone {
                 assert!(
                     report["overflow"].as_i64().unwrap() <= 0,
                     "{url}: scrolls sideways by {}px on a phone",
                     report["overflow"]
                 );
+                // The bars have at least half the chart's width.
+                let (plot, width) = (
+                    report["plot"].as_f64().unwrap(),
+                    report["width"].as_f64().unwrap(),
+                );
+                assert!(plot * 2.0 >= width, "{url}: plot {plot}px of {width}px");
             }
         }
-        // An indicator page, with a chart for each kind of period.
+        // An indicator page: a chart for each kind of period with two
+        // periods or more, axis numbers in the page's format; the others
+        // as figures.
+        for (page, number) in [
+            ("indicators/exports/", "3.000"),
+            ("en/indicators/exports/", "3,000"),
+        ] {
+            let url = format!("{base}{page}");
+            tab.navigate_to(&url).unwrap();
+            tab.wait_until_navigated().unwrap();
+            let texts = eval(
+                tab,
+                r#"(async () => {
+                  const sleep = ms => new Promise(r => setTimeout(r, ms));
+                  const el = document.getElementById('chart-year');
+                  el.scrollIntoView();
+                  for (let i = 0; i < 100 && el.dataset.drawn !== 'true'; i++) await sleep(50);
+                  return JSON.stringify([...el.querySelectorAll('svg text')].map(t => t.textContent));
+                })()"#,
+            );
+            let texts: Vec<&str> = texts
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Json::as_str)
+                .collect();
+            assert!(texts.contains(&number), "{url}: axis {texts:?}");
+        }
         let url = format!("{base}en/indicators/exports/");
         tab.navigate_to(&url).unwrap();
         tab.wait_until_navigated().unwrap();
@@ -331,7 +375,17 @@ fn charts_draw_in_chromium_in_the_page_language_without_errors() {
               return JSON.stringify(charts.map(el => el.dataset.drawn === 'true'));
             })()"#,
         );
-        assert_eq!(drawn, serde_json::json!([true, true, true, true]), "{url}");
+        assert_eq!(drawn, serde_json::json!([true, true]), "{url}");
+        let figures: usize = eval(
+            tab,
+            "JSON.stringify(document.querySelectorAll('.chart-figures').length)",
+        )
+        .as_u64()
+        .unwrap() as usize;
+        assert_eq!(
+            figures, 2,
+            "{url}: the quarter and the month, one period each"
+        );
     });
 }
 
@@ -368,5 +422,99 @@ fn screenshots() {
                 .collect();
             std::fs::write(dir.join(format!("{name}-{label}.png")), png).unwrap();
         }
+    }
+}
+
+/// On a phone: the bulletin does not move as its charts are drawn
+/// (cumulative layout shift under Lighthouse's 0.1, scrolling through
+/// every chart), the header is compact, and the main points' units stay
+/// with their figures.
+#[test]
+fn a_bulletin_on_a_phone_keeps_still_while_its_charts_draw() {
+    let Some(path) = chromium() else { return };
+    let (_site, base) = served_sample();
+    let browser = launch(path, (390, 844));
+    let tab = browser.new_tab().unwrap();
+    // Headless Chromium's windows are at least 500 px wide: a phone's
+    // 390 px is set as the device's.
+    tab.call_method(
+        headless_chrome::protocol::cdp::Emulation::SetDeviceMetricsOverride {
+            width: 390,
+            height: 844,
+            device_scale_factor: 1.0,
+            mobile: true,
+            scale: None,
+            screen_width: None,
+            screen_height: None,
+            position_x: None,
+            position_y: None,
+            dont_set_visible_size: None,
+            screen_orientation: None,
+            viewport: None,
+            display_feature: None,
+            device_posture: None,
+        },
+    )
+    .unwrap();
+    for page in ["2021-q1/", "en/2021-q1/", "2022-h1/"] {
+        let url = format!("{base}{page}");
+        tab.navigate_to(&url).unwrap();
+        tab.wait_until_navigated().unwrap();
+        let report = eval(
+            &tab,
+            r#"(async () => {
+              const sleep = ms => new Promise(r => setTimeout(r, ms));
+              let cls = 0;
+              new PerformanceObserver(list => {
+                for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value;
+              }).observe({ type: 'layout-shift', buffered: true });
+              await sleep(500);
+              for (const el of document.querySelectorAll('.chart[data-chart]')) {
+                el.scrollIntoView({ block: 'center' });
+                for (let i = 0; i < 100 && el.dataset.drawn !== 'true'; i++) await sleep(50);
+                await sleep(150);
+              }
+              // Every bar chart: its bars' share of its width.
+              const plots = [...document.querySelectorAll('.chart[data-drawn]')].map(el => {
+                const c = echarts.getInstanceByDom(el);
+                const bars = [].concat(c.getOption().yAxis).some(a => a.type === 'category');
+                const r = c.getModel().getComponent('grid').coordinateSystem.getRect();
+                return bars ? r.width / el.clientWidth : 1;
+              });
+              const figures = [...document.querySelectorAll('.card-figure')]
+                .map(f => f.getBoundingClientRect().height);
+              return JSON.stringify({
+                cls,
+                header: document.querySelector('.masthead').getBoundingClientRect().height,
+                width: window.innerWidth,
+                figureLines: figures.map(h => Math.round(h / 30)),
+                plots,
+                overflow: document.documentElement.scrollWidth - window.innerWidth
+              });
+            })()"#,
+        );
+        assert_eq!(report["width"].as_f64(), Some(390.0), "{url}");
+        let cls = report["cls"].as_f64().unwrap();
+        assert!(cls < 0.1, "{url}: layout shift {cls}");
+        let header = report["header"].as_f64().unwrap();
+        assert!(
+            header <= 150.0,
+            "{url}: the header takes {header}px of a phone"
+        );
+        for lines in report["figureLines"].as_array().unwrap() {
+            assert_eq!(
+                lines.as_u64(),
+                Some(1),
+                "{url}: a main point's figure wraps: {report}"
+            );
+        }
+        assert!(report["overflow"].as_i64().unwrap() <= 0, "{url}: {report}");
+        for share in report["plots"].as_array().unwrap() {
+            assert!(
+                share.as_f64().unwrap() >= 0.5,
+                "{url}: bars squeezed: {report}"
+            );
+        }
+        eprintln!("{url}: {report}");
     }
 }

@@ -43,8 +43,15 @@ pub struct ChartView {
     pub sentence: String,
     /// The embedded option, already escaped for a `<script>` element.
     pub json: String,
-    /// Pixels, reserved before the script runs so nothing moves.
+    /// Pixels, reserved before the script runs so nothing moves: at a
+    /// desktop's width, and on a phone (where bars have their labels
+    /// above them); the theme's CSS picks one by the screen's width.
     pub height: u32,
+    pub height_narrow: u32,
+    /// A series of one period: shown as its figures (the table), not as
+    /// a chart of a lone bar with an unlabelled dot. (Of two periods, the
+    /// chart labels its points: the theme's script.)
+    pub figures_only: bool,
     pub table: TableView,
     pub csv: String,
 }
@@ -109,7 +116,9 @@ impl<'a> PageCharts<'a> {
             source: self.source.clone(),
             json: script_json(&embedded(data, &sentence, self.words)),
             sentence,
-            height: height(data),
+            height: height(data, 34, false),
+            height_narrow: height(data, 40, true),
+            figures_only: data.shape == Shape::Columns && data.categories.len() < 2,
             table,
             csv: self.addr.file_href(file),
         }
@@ -117,9 +126,11 @@ impl<'a> PageCharts<'a> {
 }
 
 /// The height reserved for a chart, so the page does not move when it is
-/// drawn. Bars need a row per item, taller where a long label wraps; the
-/// theme's script refines this to the width there is.
-fn height(data: &ChartData) -> u32 {
+/// drawn. Bars need a row per item, taller where a long label wraps
+/// (`per_line` characters fit a line); on a phone (`narrow`) each label
+/// sits above its bar. The theme's script refines this to the width
+/// there is, by the same rule.
+fn height(data: &ChartData, per_line: u32, narrow: bool) -> u32 {
     let legend = if data.series.len() > 1 { 36 } else { 0 };
     match data.shape {
         Shape::Columns => 320 + legend,
@@ -129,9 +140,12 @@ fn height(data: &ChartData) -> u32 {
                 .categories
                 .iter()
                 .map(|c| {
-                    // About 34 characters fit a line at a desktop width.
-                    let lines = (c.label.chars().count() as u32).div_ceil(34).max(1);
-                    (lines * 17 + 10).max(12 + 14 * n)
+                    let lines = (c.label.chars().count() as u32).div_ceil(per_line).max(1);
+                    if narrow {
+                        lines * 17 + 14 * n + 16
+                    } else {
+                        (lines * 17 + 10).max(12 + 14 * n)
+                    }
                 })
                 .sum();
             (rows + 36 + legend).max(140)

@@ -73,23 +73,103 @@
 
   var LABEL_SIZE = 13;
   var LINE_HEIGHT = 17;
+  /* Bars on a narrow screen: their labels go above them, so the bars
+     get the whole width (beside them, labels took two thirds of a
+     phone's). */
+  var NARROW = 560;
+  var BAR = 14;
 
-  /* Horizontal bars: give each row the room its wrapped label needs. */
-  function fitHeight(el, labels, labelWidth, seriesCount, legend) {
-    var total = 0;
-    labels.forEach(function (label) {
-      var lines = Math.ceil(textWidth(label) / (labelWidth * 0.9)) || 1;
-      total += Math.max(lines * LINE_HEIGHT + 10, 12 + seriesCount * 14);
+  /* A label in lines of at most `width` pixels, broken between words
+     only: punctuation stays with the word before it ("răng," never
+     starts a line), a word longer than a line has one of its own. */
+  function wrap(text, width) {
+    var lines = [];
+    var line = '';
+    String(text).split(/\s+/).forEach(function (word) {
+      if (!word) return;
+      var tried = line ? line + ' ' + word : word;
+      if (line && textWidth(tried) > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = tried;
+      }
     });
-    total += 36 + (legend ? 36 : 0);
-    el.style.height = Math.max(total, 140) + 'px';
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  /* What a chart needs before ECharts comes: its labels wrapped to the
+     width there is and its height, set at once so the page does not
+     move when the chart is drawn. */
+  function layout(spec, el) {
+    var option = spec.option;
+    var width = el.clientWidth || 600;
+    var narrow = width < NARROW;
+    var bars = false;
+    [].concat(option.yAxis || []).forEach(function (a) {
+      if (a.type === 'category') bars = true;
+    });
+    [].concat(option.xAxis || [], option.yAxis || []).forEach(function (a) {
+      if (a.type !== 'category') return;
+      var labels = a.data || [];
+      var n = labels.length || 1;
+      var labelWidth = bars ? (narrow ? width - 8 : Math.max(96, Math.round(width * 0.36)))
+                            : Math.max(40, Math.round((width - 80) / n) - 6);
+      var lines = labels.map(function (l) { return wrap(l, labelWidth); });
+      a.axisLabel = a.axisLabel || {};
+      a.axisLabel.formatter = function (v, i) {
+        return (lines[i] || [String(v)]).join('\n');
+      };
+      a.axisLabel.overflow = 'none';
+      a.axisLabel.lineHeight = LINE_HEIGHT;
+      if (!bars) return;
+      var series = option.series.length;
+      var legend = option.legend ? 36 : 0;
+      var total = 36 + legend;
+      if (narrow) {
+        // The label above its bar, from the left edge.
+        a.position = 'left';
+        a.axisLabel.inside = true;
+        a.axisLabel.align = 'left';
+        a.axisLabel.verticalAlign = 'bottom';
+        a.axisLabel.padding = [0, 0, Math.round(BAR * series / 2) + 4, 0];
+        a.axisLine = { show: false, onZero: false };
+        a.axisTick = { show: false };
+        a.z = 10;
+        option.series.forEach(function (s) { if (s.type === 'bar') s.barWidth = BAR; });
+        lines.forEach(function (l) { total += l.length * LINE_HEIGHT + BAR * series + 16; });
+        // The labels are inside the plot: the grid leaves room only for
+        // the figures at the bars' ends and the axis below.
+        [].concat(option.grid || []).forEach(function (g) {
+          g.containLabel = false;
+          // ECharts 6 also keeps labels inside the chart's bounds by
+          // shrinking the grid: not these, which are inside it already.
+          g.outerBoundsMode = 'none';
+          g.left = 2;
+          g.right = 52;
+          g.bottom = 28;
+        });
+      } else {
+        lines.forEach(function (l) {
+          total += Math.max(l.length * LINE_HEIGHT + 10, 12 + series * 14);
+        });
+      }
+      el.style.height = Math.max(total, 140) + 'px';
+    });
+    spec.narrow = narrow;
+    spec.bars = bars;
+    spec.few = !bars && [].concat(option.xAxis || []).some(function (a) {
+      return a.type === 'category' && (a.data || []).length <= 2;
+    });
+    return spec;
   }
 
   function prepare(spec, el) {
     var option = spec.option;
     var missing = spec.missing || '..';
     option.series.forEach(function (s, i) {
-      if (s.type === 'bar') s.barMaxWidth = 56;
+      if (s.type === 'bar' && !s.barWidth) s.barMaxWidth = 56;
       var meta = spec.series[i] || {};
       var nf = numberFormat(meta.decimals, meta.change);
       s.tooltip = {
@@ -98,6 +178,9 @@
           return x === null ? missing : withUnit(nf.format(x), meta.unit);
         }
       };
+      // Two periods: the line's points carry their figures too, as the
+      // bars do, or a reader sees a dot with no number.
+      if (s.type === 'line' && spec.few) s.label = { show: true, position: 'top' };
       if (s.label && s.label.show) {
         s.label.formatter = function (p) {
           var x = plain(p.value);
@@ -106,25 +189,13 @@
       }
     });
     var axisFormat = numberFormat(null, false);
-    var width = el.clientWidth || 600;
-    var bars = false;
-    [].concat(option.yAxis || []).forEach(function (a) {
-      if (a.type === 'category') bars = true;
-    });
     [].concat(option.xAxis || [], option.yAxis || []).forEach(function (a) {
       a.axisLabel = a.axisLabel || {};
       if (a.type === 'value') {
         a.axisLabel.formatter = function (v) { return axisFormat.format(v); };
         a.axisLabel.hideOverlap = true;
-        if (bars) a.splitNumber = width < 480 ? 3 : 5;
+        if (spec.bars) a.splitNumber = spec.narrow ? 3 : 5;
         a.nameTextStyle = { color: '#3d4752' };
-      } else if (a.type === 'category') {
-        var n = (a.data || []).length || 1;
-        a.axisLabel.width = bars ? Math.max(96, Math.round(width * 0.36))
-                                 : Math.max(40, Math.round((width - 80) / n) - 6);
-        a.axisLabel.overflow = 'break';
-        a.axisLabel.lineHeight = LINE_HEIGHT;
-        if (bars) fitHeight(el, a.data || [], a.axisLabel.width, option.series.length, !!option.legend);
       }
       a.axisLabel.fontSize = LABEL_SIZE;
       a.axisLabel.color = '#1f2933';
@@ -132,10 +203,21 @@
     return option;
   }
 
+  var specs = {};
+
+  /* A chart's spec, read and laid out once. */
+  function specOf(el) {
+    if (!specs[el.id]) {
+      var source = document.getElementById(el.getAttribute('data-chart'));
+      if (!source) return null;
+      specs[el.id] = layout(JSON.parse(source.textContent), el);
+    }
+    return specs[el.id];
+  }
+
   function draw(el) {
-    var source = document.getElementById(el.getAttribute('data-chart'));
-    if (!source) return;
-    var spec = JSON.parse(source.textContent);
+    var spec = specOf(el);
+    if (!spec) return;
     var chart = echarts.init(el, null, {
       renderer: 'svg',
       locale: lang === 'vi' ? 'VI' : 'EN'
@@ -171,6 +253,10 @@
     });
     var charts = document.querySelectorAll('.chart[data-chart]');
     if (!charts.length) return;
+    // Every chart's place takes its final height now, before any is drawn.
+    charts.forEach(function (el) {
+      try { specOf(el); } catch (e) { /* drawn or replaced by its table below */ }
+    });
     var safeDraw = function (el) {
       try {
         draw(el);
