@@ -481,6 +481,11 @@ fn a_bulletin_on_a_phone_keeps_still_while_its_charts_draw() {
                 const r = c.getModel().getComponent('grid').coordinateSystem.getRect();
                 return bars ? r.width / el.clientWidth : 1;
               });
+              // Every line of every chart's text.
+              const lines = [...document.querySelectorAll('.chart svg text')]
+                .flatMap(t => t.querySelectorAll('tspan').length
+                  ? [...t.querySelectorAll('tspan')].map(s => s.textContent)
+                  : [t.textContent]);
               const figures = [...document.querySelectorAll('.card-figure')]
                 .map(f => f.getBoundingClientRect().height);
               return JSON.stringify({
@@ -489,6 +494,7 @@ fn a_bulletin_on_a_phone_keeps_still_while_its_charts_draw() {
                 width: window.innerWidth,
                 figureLines: figures.map(h => Math.round(h / 30)),
                 plots,
+                lines,
                 overflow: document.documentElement.scrollWidth - window.innerWidth
               });
             })()"#,
@@ -515,6 +521,9 @@ fn a_bulletin_on_a_phone_keeps_still_while_its_charts_draw() {
                 "{url}: bars squeezed: {report}"
             );
         }
-        eprintln!("{url}: {report}");
+        for line in report["lines"].as_array().unwrap() {
+            let line = line.as_str().unwrap().trim_start();
+            assert!(!line.starts_with([',', '.', ';', ':', ')']), "{url}: {line:?}");
+        }
     }
 }
