@@ -523,7 +523,10 @@ fn a_bulletin_on_a_phone_keeps_still_while_its_charts_draw() {
         }
         for line in report["lines"].as_array().unwrap() {
             let line = line.as_str().unwrap().trim_start();
-            assert!(!line.starts_with([',', '.', ';', ':', ')']), "{url}: {line:?}");
+            assert!(
+                !line.starts_with([',', '.', ';', ':', ')']),
+                "{url}: {line:?}"
+            );
         }
     }
 }

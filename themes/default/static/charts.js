@@ -146,7 +146,7 @@
           // ECharts 6 also keeps labels inside the chart's bounds by
           // shrinking the grid: not these, which are inside it already.
           g.outerBoundsMode = 'none';
-          g.left = 2;
+          g.left = 12;
           g.right = 52;
           g.bottom = 28;
         });
