@@ -110,3 +110,35 @@ fn the_circle_finder_finds_a_circle() {
     assert_eq!(circle(&graph, "a").unwrap(), ["a", "b", "c"]);
     assert!(circle(&graph, "d").is_none());
 }
+
+/// The README's "Layout" says what each module of `src/` holds: a module
+/// added without its line there (or a README cut short) fails here.
+#[test]
+fn every_module_has_its_line_in_the_readme_layout() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let layout = readme
+        .split("\n## Layout\n")
+        .nth(1)
+        .expect("the README has a Layout section");
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(repo().join("src")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let module = name.trim_end_matches(".rs");
+        let named = [format!("`{module}.rs`"), format!("`{module}/`")]
+            .iter()
+            .any(|n| layout.contains(n.as_str()));
+        if !named {
+            missing.push(module.to_owned());
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "modules not in the README's Layout: {missing:?}"
+    );
+    // The two commands a newcomer runs come first.
+    let first = readme.find("cargo run --release -- serve").unwrap();
+    assert!(first < readme.find("## `bantin build`").unwrap());
+    assert!(readme.contains("\ncargo test\n"));
+}
