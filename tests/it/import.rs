@@ -346,3 +346,94 @@ fn the_readme_workbook_matches_the_sample() {
         said(&out)
     );
 }
+
+/// An OpenDocument spreadsheet (.ods, as LibreOffice saves), written
+/// here as its XML: a text number, a float and percentage cells.
+fn write_ods(path: &Path) {
+    use std::io::Write;
+    let cell = |v: &str| match v.strip_prefix('%') {
+        Some(x) => format!(
+            "<table:table-cell office:value-type=\"percentage\" office:value=\"{x}\"><text:p>{x}</text:p></table:table-cell>"
+        ),
+        None => match v.strip_prefix('#') {
+            Some(x) => format!(
+                "<table:table-cell office:value-type=\"float\" office:value=\"{x}\"><text:p>{x}</text:p></table:table-cell>"
+            ),
+            None => format!(
+                "<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>"
+            ),
+        },
+    };
+    let rows = [
+        ["Chỉ tiêu", "Ước tính", "So cùng kỳ"],
+        ["1. Kim ngạch xuất khẩu", "5.718,5", "%0.2515"],
+        ["2. Kim ngạch nhập khẩu", "#5577.7", "%0.2128"],
+    ];
+    let body: String = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "<table:table-row>{}</table:table-row>",
+                r.map(cell).concat()
+            )
+        })
+        .collect();
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Biểu 1\">{body}</table:table>\
+         </office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+        xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn an_ods_workbook_imports_with_its_percent_cells_as_fractions() {
+    let site = TestSite::sample();
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("quy1.ods");
+    write_ods(&book);
+    // .ods cells carry no format calamine reads: the map says that the
+    // percentage cells hold fractions.
+    let map = dir.path().join("map.yaml");
+    std::fs::write(
+        &map,
+        "sheet: \"Biểu 1\"\nindicators:\n  exports:\n    row: \"Kim ngạch xuất khẩu\"\n    value: \"Ước tính\"\n    growth_yoy: { column: \"So cùng kỳ\", percent: fraction }\n  imports:\n    row: \"Kim ngạch nhập khẩu\"\n    value: \"Ước tính\"\n    growth_yoy: { column: \"So cùng kỳ\", percent: fraction }\n",
+    )
+    .unwrap();
+    site.remove(DATA);
+    let out = bantin()
+        .arg("import")
+        .arg(&book)
+        .arg("--map")
+        .arg(&map)
+        .args(["--period", "2021-Q1", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", said(&out));
+    let got = figures(&site.read(DATA));
+    assert_eq!(got["exports.value"], "5718.5");
+    assert_eq!(got["exports.growth_yoy"], "25.15");
+    assert_eq!(got["imports.value"], "5577.7");
+    assert_eq!(got["imports.growth_yoy"], "21.28");
+    assert!(site.read(DATA).contains("# 'Biểu 1'!B2"));
+}
