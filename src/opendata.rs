@@ -1,22 +1,21 @@
 //! Open data: every figure of the site as files, at the addresses promised
 //! in docs/content-format.md:
 //!
-//! - `data/<slug>.csv` and `data/<slug>.json`: one release's figures;
+//! - `data/<slug>.csv`: one release's figures;
 //! - `data/indicators/<id>.csv`: one indicator over every period;
-//! - `data/all.csv`: everything.
-//! - `data/indicators/<id>.json`: one indicator over every period, with
-//!   names, units and addresses;
+//! - `data/all.csv`: everything; `data/revisions.csv`: every version of
+//!   every revised figure;
+//! - `data/<slug>.json`, `data/indicators/<id>.json`: the same with names,
+//!   units and addresses (`json.rs`);
 //! - `data/<slug>.xlsx`, `data/indicators/<id>.xlsx` (and under `en/` in
-//!   English): the same as Excel workbooks, one per language
-//!   (`workbook.rs`);
+//!   English): Excel workbooks, one per language (`workbook.rs`);
 //! - `data/sdmx/all.csv`: every observation in SDMX-CSV 2.0 (`sdmx.rs`);
 //! - `data/datapackage.json` and `data/schema.json`: a Frictionless Data
 //!   Package describing every CSV file (`package.rs`).
 //!
 //! Every CSV has the same columns (see [`columns`]), one figure per row,
 //! numbers in machine form (`5718.5`), UTF-8 with a byte-order mark so
-//! Excel opens Vietnamese correctly. The JSON layout is versioned
-//! (`"format": "bantin.bulletin", "version": 1`) and only ever grows.
+//! Excel opens Vietnamese correctly.
 //!
 //! What each file depends on, so that a rebuild makes again only the
 //! files an edit touches, is in `touched.rs`.
@@ -24,15 +23,14 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use serde::Serialize;
 
 use crate::address::{Addresses, File, Page};
-use crate::catalog::Indicator;
 use crate::config::LocalText;
 use crate::dataset::{Field, Fields};
 use crate::output::OutputFile;
 use crate::site::{Release, Site};
 
+mod json;
 mod package;
 mod sdmx;
 mod touched;
@@ -172,255 +170,6 @@ fn rows_of<'a>(
     rows
 }
 
-/// Text in every site language, `null` where missing.
-type Texts = BTreeMap<String, Option<String>>;
-
-fn local(t: &LocalText, languages: &[String]) -> Texts {
-    languages
-        .iter()
-        .map(|l| (l.clone(), t.get(l).map(str::to_owned)))
-        .collect()
-}
-
-fn figures(fields: &Fields) -> BTreeMap<&'static str, f64> {
-    fields.present().map(|(f, x)| (f.name(), x)).collect()
-}
-
-/// `data/<slug>.json`, documented on the open data page and in the README.
-#[derive(Serialize)]
-pub struct BulletinJson {
-    pub format: &'static str,
-    pub version: u32,
-    pub period: String,
-    pub period_kind: &'static str,
-    /// First and last month covered, 1–12.
-    pub months: [u8; 2],
-    pub year: i32,
-    pub status: &'static str,
-    pub published: Option<String>,
-    pub title: BTreeMap<String, String>,
-    pub url: BTreeMap<String, String>,
-    pub indicators: Vec<IndicatorJson>,
-    pub breakdowns: Vec<BreakdownJson>,
-    /// The next release of its kind the calendar announces, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub next_release: Option<NextReleaseJson>,
-    /// The figures of earlier periods this release states again.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub revisions: Vec<RevisionJson>,
-}
-
-#[derive(Serialize)]
-pub struct NextReleaseJson {
-    pub period: String,
-    /// `2025-04-08`, or `2025-04` while provisional.
-    pub date: String,
-    pub status: &'static str,
-}
-
-#[derive(Serialize)]
-pub struct RevisionJson {
-    pub period: String,
-    /// `revision`, or `correction` for an error put right.
-    pub kind: &'static str,
-    pub status: Option<&'static str>,
-    pub reason: Texts,
-    pub indicators: BTreeMap<String, BTreeMap<&'static str, f64>>,
-}
-
-#[derive(Serialize)]
-pub struct IndicatorJson {
-    pub id: String,
-    pub name: Texts,
-    pub unit: Texts,
-    pub decimals: Option<u8>,
-    pub url: BTreeMap<String, String>,
-    pub figures: BTreeMap<&'static str, f64>,
-}
-
-#[derive(Serialize)]
-pub struct BreakdownJson {
-    pub id: String,
-    pub title: Texts,
-    pub field: &'static str,
-    pub unit: Texts,
-    pub rows: Vec<BreakdownRowJson>,
-}
-
-#[derive(Serialize)]
-pub struct BreakdownRowJson {
-    pub label: Texts,
-    pub figures: BTreeMap<&'static str, f64>,
-}
-
-/// A page's absolute address in every language.
-fn urls(langs: &[String], addr: &Addresses, page: Page) -> BTreeMap<String, String> {
-    langs
-        .iter()
-        .map(|l| (l.clone(), addr.page_url(l, page)))
-        .collect()
-}
-
-fn bulletin_json(
-    site: &Site,
-    b: &Release,
-    addr: &Addresses,
-    titles: &BTreeMap<String, String>,
-) -> BulletinJson {
-    let langs = &site.config.languages;
-    let page = |page: Page| urls(langs, addr, page);
-    let mut inds: Vec<&(String, Fields)> = b.data().indicators.iter().collect();
-    inds.sort_by_key(|(id, _)| site.catalog.position(id));
-    let (m1, m2) = b.period().months();
-    BulletinJson {
-        format: "bantin.bulletin",
-        version: 1,
-        period: b.period().id(),
-        period_kind: b.period().kind().key(),
-        months: [m1, m2],
-        year: b.period().year,
-        status: b.data().status.name(),
-        published: b.data().published.map(|d| d.to_string()),
-        title: titles.clone(),
-        url: page(Page::Release(b.slug())),
-        indicators: inds
-            .into_iter()
-            .filter_map(|(id, fields)| {
-                let ind: &Indicator = site.catalog.get(id)?;
-                Some(IndicatorJson {
-                    id: id.clone(),
-                    name: local(&ind.name, langs),
-                    unit: local(&ind.unit, langs),
-                    decimals: ind.decimals,
-                    url: page(Page::Indicator(id)),
-                    figures: figures(fields),
-                })
-            })
-            .collect(),
-        breakdowns: b
-            .data()
-            .breakdowns
-            .iter()
-            .map(|bd| BreakdownJson {
-                id: bd.id.clone(),
-                title: local(&bd.title, langs),
-                field: bd.field.name(),
-                unit: local(&bd.unit, langs),
-                rows: bd
-                    .rows
-                    .iter()
-                    .map(|r| BreakdownRowJson {
-                        label: local(&r.label, langs),
-                        figures: figures(&r.fields),
-                    })
-                    .collect(),
-            })
-            .collect(),
-        next_release: site
-            .calendar
-            .as_ref()
-            .and_then(|c| c.next_of_kind(b.period().kind(), b.period()))
-            .map(|e| NextReleaseJson {
-                period: e.period.id(),
-                date: match e.when {
-                    crate::calendar::When::Day(d) => d.to_string(),
-                    crate::calendar::When::Month { year, month } => format!("{year:04}-{month:02}"),
-                },
-                status: e.status.name(),
-            }),
-        revisions: b
-            .data()
-            .revisions
-            .iter()
-            .map(|r| RevisionJson {
-                period: r.period.id(),
-                kind: if r.correction {
-                    "correction"
-                } else {
-                    "revision"
-                },
-                status: r.status.map(|s| s.name()),
-                reason: local(&r.reason, langs),
-                indicators: r
-                    .indicators
-                    .iter()
-                    .map(|(id, f)| (id.clone(), figures(f)))
-                    .collect(),
-            })
-            .collect(),
-    }
-}
-
-/// `data/indicators/<id>.json`: an indicator's series, documented on the
-/// open data page.
-#[derive(Serialize)]
-pub struct IndicatorSeriesJson {
-    pub format: &'static str,
-    pub version: u32,
-    pub id: String,
-    pub name: Texts,
-    pub unit: Texts,
-    pub decimals: Option<u8>,
-    pub definition: Texts,
-    pub url: BTreeMap<String, String>,
-    pub observations: Vec<ObservationJson>,
-}
-
-#[derive(Serialize)]
-pub struct ObservationJson {
-    pub period: String,
-    pub period_kind: &'static str,
-    pub status: &'static str,
-    pub published: Option<String>,
-    /// The release's page, in every language.
-    pub url: BTreeMap<String, String>,
-    /// At their latest version.
-    pub figures: BTreeMap<&'static str, f64>,
-    /// The release that last revised a figure, by field; only revised
-    /// figures are listed.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub revised_by: BTreeMap<&'static str, String>,
-}
-
-fn indicator_json(site: &Site, ind: &Indicator, addr: &Addresses) -> String {
-    let langs = &site.config.languages;
-    let page = |page: Page| urls(langs, addr, page);
-    let observations = site
-        .series(&ind.id)
-        .into_iter()
-        .map(|(b, fields)| ObservationJson {
-            period: b.period().id(),
-            period_kind: b.period().kind().key(),
-            status: b.data().status.name(),
-            published: b.data().published.map(|d| d.to_string()),
-            url: page(Page::Release(b.slug())),
-            figures: figures(fields),
-            revised_by: fields
-                .present()
-                .filter_map(|(f, _)| {
-                    let versions = site.vintages.of_figure(b.period(), &ind.id, f);
-                    let last = versions.last().filter(|_| versions.len() > 1)?;
-                    Some((f.name(), last.by.to_string()))
-                })
-                .collect(),
-        })
-        .collect();
-    let json = IndicatorSeriesJson {
-        format: "bantin.indicator",
-        version: 1,
-        id: ind.id.clone(),
-        name: local(&ind.name, langs),
-        unit: local(&ind.unit, langs),
-        decimals: ind.decimals,
-        definition: local(&ind.definition, langs),
-        url: page(Page::Indicator(&ind.id)),
-        observations,
-    };
-    let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
 /// What to write of the open data: everything, or what an edit touches.
 #[derive(Debug, Clone, Copy)]
 pub enum Part<'a> {
@@ -490,7 +239,7 @@ pub fn files<T: Send>(
                     path: addr.file_output(File::ReleaseCsv(slug)),
                     bytes: csv.into_bytes(),
                 });
-                let json = bulletin_json(site, b, addr, titles.get(slug).unwrap_or(&empty));
+                let json = json::bulletin_json(site, b, addr, titles.get(slug).unwrap_or(&empty));
                 let mut text = serde_json::to_string_pretty(&json).unwrap_or_default();
                 text.push('\n');
                 own.push(OutputFile {
@@ -558,6 +307,8 @@ pub fn files<T: Send>(
             let mut csv = head.clone();
             lines.iter().for_each(|l| csv.push_str(l));
             let id = ind.id.as_str();
+            // The series, read once for its JSON and its workbooks.
+            let series = site.series(id);
             let mut files = vec![
                 OutputFile {
                     path: addr.file_output(File::IndicatorCsv(id)),
@@ -565,14 +316,14 @@ pub fn files<T: Send>(
                 },
                 OutputFile {
                     path: addr.file_output(File::IndicatorJson(id)),
-                    bytes: indicator_json(site, ind, addr).into_bytes(),
+                    bytes: json::indicator_json(site, ind, &series, addr).into_bytes(),
                 },
             ];
             for (lang, locale) in locales {
                 let page = addr.page_url(lang, Page::Indicator(id));
                 files.push(OutputFile {
                     path: addr.file_output(File::IndicatorXlsx { id, lang }),
-                    bytes: workbook::indicator(site, ind, locale, page),
+                    bytes: workbook::indicator(site, ind, &series, locale, page),
                 });
             }
             Some(each(files))

@@ -153,10 +153,15 @@ pub fn release(site: &Site, b: &Release, locale: &Locale, title: &str, page: Str
 
 /// An indicator's workbook in `locale`'s language: one row per period,
 /// in period order, each figure at its latest version.
-pub fn indicator(site: &Site, ind: &Indicator, locale: &Locale, page: String) -> Vec<u8> {
+pub fn indicator(
+    site: &Site,
+    ind: &Indicator,
+    series: &[(&Release, &Fields)],
+    locale: &Locale,
+    page: String,
+) -> Vec<u8> {
     let lang = locale.lang.as_str();
     let fallback = site.config.default_language.as_str();
-    let series = site.series(&ind.id);
     let columns: Vec<Field> = Field::ALL
         .into_iter()
         .filter(|&f| series.iter().any(|(_, x)| x.get(f).is_some()))
