@@ -28,11 +28,13 @@ use crate::catalog::Catalog;
 use crate::config::LocalText;
 use crate::dataset::{Field, Status};
 use crate::diagnostic::Diagnostic;
+use crate::messages::Message;
 use crate::msg;
 use crate::yaml::{self, Source, YamlPath};
 
+mod breakdown;
+
 use super::book::{Pos, parse_cell, parse_column};
-use super::fold::fold;
 use super::read::Reading;
 
 /// Where one figure is.
@@ -147,6 +149,13 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// A mistake at the node `at` (with `at_key`, at the key naming it),
+    /// with what to do.
+    fn fail(&mut self, at: &YamlPath, at_key: bool, message: Message, hint: Message) {
+        self.problems
+            .push(self.src.error(at, at_key, message).with_hint(hint));
+    }
+
     fn mapping<'v>(&mut self, v: &'v Value, at: &YamlPath) -> Option<&'v Mapping> {
         match v {
             Value::Mapping(m) => Some(m),
@@ -195,14 +204,11 @@ impl Parser<'_> {
         let t = self.text(v, at)?;
         let c = parse_column(&t);
         if c.is_none() {
-            self.problems.push(
-                self.src
-                    .error(
-                        at,
-                        false,
-                        msg!("import-map-bad-column", column = t.as_str()),
-                    )
-                    .with_hint(msg!("import-map-bad-column-hint")),
+            self.fail(
+                at,
+                false,
+                msg!("import-map-bad-column", column = t.as_str()),
+                msg!("import-map-bad-column-hint"),
             );
         }
         c
@@ -214,10 +220,11 @@ impl Parser<'_> {
             Some(Value::String(s)) if s == "fraction" => Reading { fraction: true },
             Some(Value::String(s)) if s == "shown" => Reading { fraction: false },
             Some(_) => {
-                self.problems.push(
-                    self.src
-                        .error(&at.key("percent"), false, msg!("import-map-bad-percent"))
-                        .with_hint(msg!("import-map-bad-percent-hint")),
+                self.fail(
+                    &at.key("percent"),
+                    false,
+                    msg!("import-map-bad-percent"),
+                    msg!("import-map-bad-percent-hint"),
                 );
                 default
             }
@@ -238,10 +245,11 @@ impl Parser<'_> {
                 "sheet" => {}
                 "status" => match v.as_str().and_then(Status::parse) {
                     Some(s) => map.status = Some(s),
-                    None => self.problems.push(
-                        self.src
-                            .error(&at, false, msg!("import-map-bad-status"))
-                            .with_hint(msg!("import-map-bad-status-hint")),
+                    None => self.fail(
+                        &at,
+                        false,
+                        msg!("import-map-bad-status"),
+                        msg!("import-map-bad-status-hint"),
                     ),
                 },
                 "indicators" => {
@@ -362,10 +370,11 @@ impl Parser<'_> {
                             .headers(c, &fat.key("column"))
                             .map(|column| (None, Some(column))),
                         (None, None) => {
-                            self.problems.push(
-                                self.src
-                                    .error(&fat, false, msg!("import-map-no-place"))
-                                    .with_hint(msg!("import-map-no-place-hint")),
+                            self.fail(
+                                &fat,
+                                false,
+                                msg!("import-map-no-place"),
+                                msg!("import-map-no-place-hint"),
                             );
                             None
                         }
@@ -378,14 +387,11 @@ impl Parser<'_> {
                 continue;
             };
             let Some(f_sheet) = f_sheet else {
-                self.problems.push(
-                    self.src
-                        .error(
-                            &fat,
-                            true,
-                            msg!("import-map-no-sheet", figure = format!("{id}.{key}")),
-                        )
-                        .with_hint(msg!("import-map-no-sheet-hint")),
+                self.fail(
+                    &fat,
+                    true,
+                    msg!("import-map-no-sheet", figure = format!("{id}.{key}")),
+                    msg!("import-map-no-sheet-hint"),
                 );
                 continue;
             };
@@ -398,14 +404,11 @@ impl Parser<'_> {
                         label_column: f_label_column,
                     },
                     None => {
-                        self.problems.push(
-                            self.src
-                                .error(
-                                    &fat,
-                                    true,
-                                    msg!("import-map-no-row", figure = format!("{id}.{key}")),
-                                )
-                                .with_hint(msg!("import-map-no-row-hint")),
+                        self.fail(
+                            &fat,
+                            true,
+                            msg!("import-map-no-row", figure = format!("{id}.{key}")),
+                            msg!("import-map-no-row-hint"),
                         );
                         continue;
                     }
@@ -432,182 +435,14 @@ impl Parser<'_> {
         match parse_cell(&t) {
             Some(pos) => Some((Some(pos), None)),
             None => {
-                self.problems.push(
-                    self.src
-                        .error(at, false, msg!("import-map-bad-cell", cell = t.as_str()))
-                        .with_hint(msg!("import-map-bad-cell-hint")),
-                );
-                None
-            }
-        }
-    }
-
-    fn breakdown(
-        &mut self,
-        id: &str,
-        spec: &Value,
-        at: &YamlPath,
-        sheet: Option<&str>,
-    ) -> Option<BreakdownMap> {
-        let m = self.mapping(spec, at)?;
-        for (k, _) in m {
-            let k = yaml::key_text(k);
-            if !BREAKDOWN_KEYS.contains(&k.as_str()) {
-                self.problems.push(self.src.unknown_key(
+                self.fail(
                     at,
-                    &k,
-                    msg!("import-map-what-breakdown"),
-                    &BREAKDOWN_KEYS,
-                ));
-            }
-        }
-        let sheet = match m.get("sheet") {
-            Some(v) => self.text(v, &at.key("sheet")),
-            None => sheet.map(str::to_owned),
-        };
-        let label_column = m
-            .get("label_column")
-            .and_then(|v| self.column(v, &at.key("label_column")));
-        let rows = match m.get("rows") {
-            Some(Value::Mapping(r)) => {
-                let rat = at.key("rows");
-                match (r.get("first"), r.get("last"), r.get("under")) {
-                    (Some(f), Some(l), None) => {
-                        match (
-                            self.text(f, &rat.key("first")),
-                            self.text(l, &rat.key("last")),
-                        ) {
-                            (Some(first), Some(last)) => Some(Rows::Between { first, last }),
-                            _ => None,
-                        }
-                    }
-                    (None, None, Some(u)) => self.text(u, &rat.key("under")).map(Rows::Under),
-                    _ => {
-                        self.problems.push(
-                            self.src
-                                .error(&rat, false, msg!("import-map-bad-rows"))
-                                .with_hint(msg!("import-map-bad-rows-hint")),
-                        );
-                        None
-                    }
-                }
-            }
-            Some(Value::String(s)) => {
-                let range = s
-                    .split_once(':')
-                    .and_then(|(a, b)| Some((parse_cell(a)?, parse_cell(b)?)))
-                    .filter(|(a, b)| a.1 == b.1 && a.0 <= b.0);
-                if range.is_none() {
-                    self.problems.push(
-                        self.src
-                            .error(&at.key("rows"), false, msg!("import-map-bad-rows"))
-                            .with_hint(msg!("import-map-bad-rows-hint")),
-                    );
-                }
-                range.map(|(a, b)| Rows::Range(a, b))
-            }
-            _ => {
-                self.problems.push(
-                    self.src
-                        .error(at, true, msg!("import-map-bad-rows"))
-                        .with_hint(msg!("import-map-bad-rows-hint")),
+                    false,
+                    msg!("import-map-bad-cell", cell = t.as_str()),
+                    msg!("import-map-bad-cell-hint"),
                 );
                 None
             }
-        };
-        let mut columns = Vec::new();
-        match m.get("columns") {
-            Some(Value::Mapping(cols)) => {
-                for (k, v) in cols {
-                    let key = yaml::key_text(k);
-                    let cat = at.key("columns").key(&key);
-                    match Field::parse(&key) {
-                        Some(field) => {
-                            if let Some(h) = self.headers(v, &cat) {
-                                columns.push((field, h));
-                            }
-                        }
-                        None => self.problems.push(self.src.unknown_key(
-                            &at.key("columns"),
-                            &key,
-                            msg!("import-map-what-field"),
-                            &Field::NAMES,
-                        )),
-                    }
-                }
-            }
-            _ => self.problems.push(
-                self.src
-                    .error(at, true, msg!("import-map-no-columns"))
-                    .with_hint(msg!("import-map-no-columns-hint")),
-            ),
         }
-        let mut problems = Vec::new();
-        let title = m
-            .get("title")
-            .map(|v| self.src.local_text(&at.key("title"), v, &mut problems))
-            .unwrap_or_default();
-        let unit = m
-            .get("unit")
-            .map(|v| self.src.local_text(&at.key("unit"), v, &mut problems))
-            .unwrap_or_default();
-        self.problems.append(&mut problems);
-        let field = match m.get("field") {
-            Some(v) => {
-                let f = v.as_str().and_then(Field::parse);
-                if f.is_none() {
-                    self.problems.push(
-                        self.src
-                            .error(&at.key("field"), false, msg!("import-map-bad-field"))
-                            .with_hint(msg!("allowed-keys", keys = Field::NAMES.join(", "))),
-                    );
-                }
-                f
-            }
-            None => None,
-        };
-        let mut labels = BTreeMap::new();
-        if let Some(v) = m.get("labels") {
-            let lat = at.key("labels");
-            if let Some(lm) = self.mapping(v, &lat) {
-                for (k, v) in lm {
-                    let label = yaml::key_text(k);
-                    let mut problems = Vec::new();
-                    let text = match v {
-                        // `"Đóng tàu": "Shipbuilding"`: the site's other language.
-                        Value::String(s) => {
-                            let mut per = BTreeMap::new();
-                            per.insert(self.other_lang.to_owned(), crate::fs::nfc(s.trim()));
-                            LocalText::PerLanguage(per)
-                        }
-                        other => self.src.local_text(&lat.key(&label), other, &mut problems),
-                    };
-                    self.problems.append(&mut problems);
-                    labels.insert(fold(&label), text);
-                }
-            }
-        }
-        let reading = self.reading(m.get("percent"), at, Reading::default());
-        let Some(sheet) = sheet else {
-            self.problems.push(
-                self.src
-                    .error(at, true, msg!("import-map-no-sheet", figure = id))
-                    .with_hint(msg!("import-map-no-sheet-hint")),
-            );
-            return None;
-        };
-        Some(BreakdownMap {
-            id: id.to_owned(),
-            sheet,
-            rows: rows?,
-            label_column,
-            columns,
-            title,
-            field,
-            unit,
-            labels,
-            reading,
-            at: at.clone(),
-        })
     }
 }
