@@ -9,7 +9,7 @@ use crate::config::LocalText;
 use crate::dataset::Date;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::msg;
-use crate::period::{Kind, Period};
+use crate::period::Kind;
 use crate::yaml::{self, Source, YamlPath};
 
 const TOP_KEYS: [&str; 3] = ["holidays", "rules", "releases"];
@@ -259,14 +259,10 @@ fn entry(
         return None;
     };
     keys(src, at, m, &ENTRY_KEYS, problems);
-    let period = match m.get("period").and_then(text) {
-        Some(t) => match Period::parse(&t) {
-            Ok(p) => Some(p),
-            Err(message) => {
-                problems.push(src.error(&at.key("period"), false, message));
-                None
-            }
-        },
+    let period = match m.get("period") {
+        Some(v) => crate::dataset::period_at(src, &at.key("period"), v)
+            .map_err(|d| problems.push(d))
+            .ok(),
         None => {
             problems.push(
                 src.error(at, false, msg!("calendar-missing", key = "period"))

@@ -18,6 +18,7 @@ use std::fmt;
 pub(crate) use number::grouped_number;
 pub use number::machine_form;
 pub use parse::parse;
+pub(crate) use parse::period_at;
 pub use revisions::Revision;
 
 use crate::config::LocalText;

@@ -52,28 +52,9 @@ pub fn parse(src: &Source, catalog: &Catalog) -> Result<Data, Vec<Diagnostic>> {
             );
             None
         }
-        Some(v) => {
-            let text = match v {
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            };
-            match text.as_deref().map(Period::parse) {
-                Some(Ok(p)) => Some(p),
-                Some(Err(msg)) => {
-                    problems.push(src.error(&root.key("period"), false, msg));
-                    None
-                }
-                None => {
-                    problems.push(src.error(
-                        &root.key("period"),
-                        false,
-                        msg!("data-period-not-text", found = yaml::kind_of(v)),
-                    ));
-                    None
-                }
-            }
-        }
+        Some(v) => period_at(src, &root.key("period"), v)
+            .map_err(|d| problems.push(d))
+            .ok(),
     };
 
     let status = match get("status") {
@@ -440,4 +421,22 @@ fn read_rows(src: &Source, at: &YamlPath, m: &Mapping, problems: &mut Vec<Diagno
         )),
     }
     rows
+}
+
+/// A period as a YAML file writes it (`2021-Q1`, or `2019`, which YAML
+/// reads as a number), or the mistake at `at`: the one reader of a
+/// `period:` key, for data files, their revisions and the calendar.
+pub(crate) fn period_at(src: &Source, at: &YamlPath, v: &Value) -> Result<Period, Diagnostic> {
+    let text = match v {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(n) => n.to_string(),
+        other => {
+            return Err(src.error(
+                at,
+                false,
+                msg!("data-period-not-text", found = yaml::kind_of(other)),
+            ));
+        }
+    };
+    Period::parse(&text).map_err(|m| src.error(at, false, m))
 }

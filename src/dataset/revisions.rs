@@ -69,18 +69,10 @@ pub(super) fn read_revisions(
                 problems.push(src.unknown_key(&at, &key, msg!("what-key"), &KEYS));
             }
         }
-        let period = match m.get("period").and_then(|p| match p {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }) {
-            Some(t) => match Period::parse(&t) {
-                Ok(p) => Some(p),
-                Err(message) => {
-                    problems.push(src.error(&at.key("period"), false, message));
-                    None
-                }
-            },
+        let period = match m.get("period") {
+            Some(v) => super::parse::period_at(src, &at.key("period"), v)
+                .map_err(|d| problems.push(d))
+                .ok(),
             None => {
                 problems.push(
                     src.error(&at, false, msg!("calendar-missing", key = "period"))
