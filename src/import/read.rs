@@ -8,7 +8,7 @@
 
 use calamine::Data;
 
-use crate::dataset::grouped_number;
+use crate::dataset::machine_form;
 use crate::messages::Message;
 use crate::msg;
 
@@ -107,32 +107,29 @@ fn is_missing_symbol(t: &str) -> bool {
 }
 
 /// A number typed as text: the Vietnamese way first (`5.718,5`: dots
-/// group thousands), then the machine way (`5718.5`), then the English
-/// (`5,718.5`); a `%` after it and spaces inside are allowed.
+/// group thousands, read by the data files' own reader,
+/// [`machine_form`]), then the machine way (`5718.5`), then the English
+/// (`5,718.5`, the Vietnamese with its marks swapped); a `%` after it and
+/// spaces inside are allowed.
 pub fn text_number(t: &str) -> Option<f64> {
-    let t = t.trim().trim_end_matches('%').trim();
-    let t: String = t
+    let vietnamese = |s: &str| machine_form(s)?.parse::<f64>().ok();
+    let swapped: String = t
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .collect();
-    let (negative, digits) = match t.strip_prefix(['-', '−']) {
-        Some(r) => (true, r),
-        None => (false, t.trim_start_matches('+')),
-    };
-    if digits.is_empty()
-        || !digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return None;
-    }
-    let machine = grouped_number(digits, '.', ',')
-        .or_else(|| {
-            (digits.matches('.').count() <= 1 && !digits.contains(',')).then(|| digits.to_owned())
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
         })
-        .or_else(|| grouped_number(digits, ',', '.'))?;
-    let x: f64 = machine.parse().ok()?;
-    Some(if negative { -x } else { x })
+        .collect();
+    vietnamese(t)
+        .or_else(|| {
+            let plain = t.trim().trim_end_matches('%').trim();
+            let digits = plain.trim_start_matches(['-', '+']);
+            let machine =
+                !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+            machine.then(|| plain.parse::<f64>().ok()).flatten()
+        })
+        .or_else(|| vietnamese(&swapped))
 }
 
 /// Whether a number format shows a percentage (`0.00%`), not counting a
