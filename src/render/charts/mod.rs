@@ -136,18 +136,20 @@ fn height(data: &ChartData, per_line: u32, narrow: bool) -> u32 {
         Shape::Columns => 320 + legend,
         Shape::Bars => {
             let n = data.series.len() as u32;
-            let rows: u32 = data
+            // ECharts gives every row the same band, as tall as the row
+            // whose label has the most lines needs.
+            let most = data
                 .categories
                 .iter()
-                .map(|c| {
-                    let lines = (c.label.chars().count() as u32).div_ceil(per_line).max(1);
-                    if narrow {
-                        lines * 17 + 14 * n + 16
-                    } else {
-                        (lines * 17 + 10).max(12 + 14 * n)
-                    }
-                })
-                .sum();
+                .map(|c| (c.label.chars().count() as u32).div_ceil(per_line).max(1))
+                .max()
+                .unwrap_or(1);
+            let band = if narrow {
+                most * 17 + 14 * n + 16
+            } else {
+                (most * 17 + 10).max(12 + 14 * n)
+            };
+            let rows = band * data.categories.len() as u32;
             (rows + 36 + legend).max(140)
         }
     }

@@ -114,7 +114,7 @@
       if (a.type !== 'category') return;
       var labels = a.data || [];
       var n = labels.length || 1;
-      var labelWidth = bars ? (narrow ? width - 8 : Math.max(96, Math.round(width * 0.36)))
+      var labelWidth = bars ? (narrow ? width - 32 : Math.max(96, Math.round(width * 0.36)))
                             : Math.max(40, Math.round((width - 80) / n) - 6);
       var lines = labels.map(function (l) { return wrap(l, labelWidth); });
       a.axisLabel = a.axisLabel || {};
@@ -127,6 +127,9 @@
       var series = option.series.length;
       var legend = option.legend ? 36 : 0;
       var total = 36 + legend;
+      // ECharts gives every row the same band, as tall as the row whose
+      // label has the most lines needs.
+      var most = Math.max.apply(null, lines.map(function (l) { return l.length; }).concat([1]));
       if (narrow) {
         // The label above its bar, from the left edge.
         a.position = 'left';
@@ -138,7 +141,7 @@
         a.axisTick = { show: false };
         a.z = 10;
         option.series.forEach(function (s) { if (s.type === 'bar') s.barWidth = BAR; });
-        lines.forEach(function (l) { total += l.length * LINE_HEIGHT + BAR * series + 16; });
+        total += lines.length * (most * LINE_HEIGHT + BAR * series + 16);
         // The labels are inside the plot: the grid leaves room only for
         // the figures at the bars' ends and the axis below.
         [].concat(option.grid || []).forEach(function (g) {
@@ -146,14 +149,12 @@
           // ECharts 6 also keeps labels inside the chart's bounds by
           // shrinking the grid: not these, which are inside it already.
           g.outerBoundsMode = 'none';
-          g.left = 12;
+          g.left = 20;
           g.right = 52;
           g.bottom = 28;
         });
       } else {
-        lines.forEach(function (l) {
-          total += Math.max(l.length * LINE_HEIGHT + 10, 12 + series * 14);
-        });
+        total += lines.length * Math.max(most * LINE_HEIGHT + 10, 12 + series * 14);
       }
       el.style.height = Math.max(total, 140) + 'px';
     });
