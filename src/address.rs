@@ -168,6 +168,12 @@ pub enum File<'a> {
         chart: &'a str,
         lang: &'a str,
     },
+    /// A release's PDF edition in one language: `pdf/2021-q1.pdf`,
+    /// `en/pdf/2021-q1.pdf`.
+    Pdf {
+        slug: &'a str,
+        lang: &'a str,
+    },
     /// A file under `static/` (the theme's, the site's, or vendored).
     Static(&'a str),
     /// A language's Atom feed: `feed.xml`, `en/feed.xml`.
@@ -265,6 +271,7 @@ impl Addresses {
             File::ChartCsv { page, chart, lang } => {
                 format!("{}{chart}.{lang}.csv", page.charts_folder())
             }
+            File::Pdf { slug, lang } => format!("{}pdf/{slug}.pdf", self.language_folder(lang)),
             File::Static(name) => format!("static/{name}"),
             File::Feed(lang) => format!("{}feed.xml", self.language_folder(lang)),
             File::CalendarFeed(lang) => format!("{}calendar.ics", self.language_folder(lang)),
@@ -366,6 +373,20 @@ mod tests {
         );
         assert_eq!(a.file_output(File::SdmxCsv), "data/sdmx/all.csv");
         assert_eq!(a.file_output(File::DataPackage), "data/datapackage.json");
+        assert_eq!(
+            a.file_output(File::Pdf {
+                slug: "2021-q1",
+                lang: "vi"
+            }),
+            "pdf/2021-q1.pdf"
+        );
+        assert_eq!(
+            a.file_href(File::Pdf {
+                slug: "2021-q1",
+                lang: "en"
+            }),
+            "/en/pdf/2021-q1.pdf"
+        );
         assert_eq!(a.file_output(File::Feed("vi")), "feed.xml");
         assert_eq!(a.file_output(File::Feed("en")), "en/feed.xml");
         assert_eq!(a.file_url(File::Sitemap), "https://x.vn/sitemap.xml");

@@ -78,6 +78,8 @@ struct RawConfig {
     contact: LocalText,
     #[serde(default)]
     sdmx: Sdmx,
+    #[serde(default)]
+    pdf: bool,
 }
 
 /// The ids the SDMX-CSV file (`data/sdmx/all.csv`) names its dataflow
@@ -167,6 +169,9 @@ pub struct Config {
     pub contact: LocalText,
     /// The ids of the SDMX-CSV file.
     pub sdmx: Sdmx,
+    /// Whether every bulletin also gets a PDF edition, per language
+    /// (printed by a headless Chromium: see `crate::pdf`).
+    pub pdf: bool,
 }
 
 pub const FILE: &str = "site.toml";
@@ -182,7 +187,7 @@ pub type Loaded = Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>>;
 const STAND_IN_URL: &str = "http://localhost/";
 
 /// The keys of site.toml, for "did you mean".
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 14] = [
     "base_url",
     "default_language",
     "languages",
@@ -196,6 +201,7 @@ const KEYS: [&str; 13] = [
     "search",
     "contact",
     "sdmx",
+    "pdf",
 ];
 
 impl Config {
@@ -301,6 +307,7 @@ impl Config {
             search: raw.search,
             contact: raw.contact,
             sdmx: raw.sdmx,
+            pdf: raw.pdf,
         };
         Ok((config, problems))
     }

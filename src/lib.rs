@@ -39,6 +39,7 @@ pub mod narrative;
 pub(crate) mod numbers;
 pub(crate) mod opendata;
 pub(crate) mod output;
+pub(crate) mod pdf;
 pub mod period;
 pub(crate) mod pipeline;
 pub(crate) mod record;
@@ -51,6 +52,7 @@ pub(crate) mod site;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use diagnostic::{Diagnostic, Diagnostics, Level};
@@ -76,6 +78,8 @@ pub struct BuildReport {
     pub pages: std::collections::BTreeMap<String, usize>,
     /// Of those, the pages kept unchanged from the previous build.
     pub pages_kept: usize,
+    /// The PDF editions printed now (the others were unchanged).
+    pub pdfs_printed: usize,
     pub files: usize,
     pub warnings: Diagnostics,
     pub elapsed: Duration,
@@ -156,7 +160,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let Some(e) = unwritten.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(BuildError::Output(e));
     }
-    let (Some((site, _)), Some(rendered)) = (&run.site, run.rendered) else {
+    let (Some((site, theme)), Some(rendered)) = (&run.site, run.rendered) else {
         return Err(BuildError::Site(run.findings));
     };
     let look_locally = look_locally(&site.config);
@@ -179,11 +183,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // The search index is made while the pages are staged: Pagefind works
     // on its own processes, writing on bantin's threads. Nothing is in
     // place until both are done and the new site is swapped in whole.
-    let (indexed, staged) = std::thread::scope(|s| {
+    // The PDF editions are printed meanwhile, by a browser of their own.
+    let before = staging.previous();
+    let unchanged = |path: &str, key: &str| {
+        previous.as_ref().and_then(|p| p.pdf_key(path)) == Some(key) && before.intact(path)
+    };
+    let (indexed, staged, printed) = std::thread::scope(|s| {
         let indexing = run.indexing.map(|indexer| {
             s.spawn(|| {
                 let since = Instant::now();
                 (pipeline::index(indexer), since.elapsed())
+            })
+        });
+        let printing = (!rendered.prints.is_empty()).then(|| {
+            s.spawn(|| {
+                let since = Instant::now();
+                let files = Arc::new(render::static_files_by_path(theme, &site.config));
+                let made = pdf::make(&rendered.prints, &site.config.base_url, files, &unchanged);
+                (made, since.elapsed())
             })
         });
         let since = Instant::now();
@@ -196,7 +213,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 )
             })
         });
-        (indexed, staged)
+        let printed = printing.map(|t| {
+            t.join().unwrap_or_else(|_| {
+                let failed = pdf::no_browser("the printing thread stopped".into());
+                (Err(failed), Duration::ZERO)
+            })
+        });
+        (indexed, staged, printed)
     });
     let mut files = rendered.made.len() + rendered.kept.len();
     let mut writing = staged?;
@@ -219,6 +242,23 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             }
         }
     }
+    let mut pdfs = pdf::Edition::default();
+    if let Some((made, took)) = printed {
+        timings.stages.push(("pdf", took));
+        match made {
+            Ok(edition) => {
+                let since = Instant::now();
+                staging.keep(&edition.kept)?;
+                staging.write(&edition.files)?;
+                writing += since.elapsed();
+                pdfs = edition;
+            }
+            Err(d) => {
+                findings.push(d);
+                return Err(BuildError::Site(findings));
+            }
+        }
+    }
     // The record of this build, beside the site it describes.
     let since = Instant::now();
     let made = record::Record::new(
@@ -227,6 +267,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         previous.as_ref(),
         index_record,
         checked.as_ref(),
+        &pdfs.keys,
     );
     staging.write(&[output::OutputFile {
         path: record::RECORD.to_owned(),
@@ -244,6 +285,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: out,
         pages: rendered.pages,
         pages_kept: rendered.units.iter().filter(|u| u.reads.is_none()).count(),
+        pdfs_printed: pdfs.files.len(),
         files,
         warnings: findings,
         elapsed: started.elapsed(),

@@ -243,6 +243,9 @@ pub struct Record {
     /// The findings of each release's own rules, by folder.
     #[serde(default)]
     checks: BTreeMap<PathBuf, CheckRecord>,
+    /// The key of each PDF edition ([`crate::pdf::key`]), by its path.
+    #[serde(default)]
+    pdfs: BTreeMap<String, String>,
 }
 
 /// A release's own rules, as the record keeps them: what they read and
@@ -277,7 +280,21 @@ impl Record {
         previous: Option<&Previous>,
         index: Option<IndexRecord>,
         checked: Option<&Checked>,
+        pdfs: &BTreeMap<String, String>,
     ) -> Record {
+        // The PDFs of pages kept whole keep their key; the others have
+        // theirs from this build.
+        let mut pdf_keys = BTreeMap::new();
+        if let Some(previous) = previous {
+            for u in units.iter().filter(|u| u.reads.is_none()) {
+                for f in &u.files {
+                    if let Some(key) = previous.record.pdfs.get(f) {
+                        pdf_keys.insert(f.clone(), key.clone());
+                    }
+                }
+            }
+        }
+        pdf_keys.extend(pdfs.iter().map(|(p, k)| (p.clone(), k.clone())));
         let units = units
             .iter()
             .filter_map(|u| {
@@ -318,6 +335,7 @@ impl Record {
                         .collect()
                 })
                 .unwrap_or_default(),
+            pdfs: pdf_keys,
         }
     }
 
@@ -389,6 +407,11 @@ impl Previous {
         let mut found = Diagnostics::new();
         was.findings.iter().cloned().for_each(|d| found.push(d));
         Some((found, was.reads.clone()))
+    }
+
+    /// The key a PDF edition had in the previous build.
+    pub fn pdf_key(&self, path: &str) -> Option<&str> {
+        self.record.pdfs.get(path).map(String::as_str)
     }
 
     /// The files a page made in the previous build, if nothing it read

@@ -311,6 +311,9 @@ template-error-hint = fix the template, or delete the site's copy to use the the
 template-context = cannot pass a page to its template: { $detail }
 search-failed = the search index could not be made: { $detail }
 search-failed-hint = bantin runs Pagefind (https://pagefind.app) to index the site for its search page. Run `npm ci` in bantin's source folder and build bantin again, or set BANTIN_PAGEFIND to a Pagefind 1.x program; or turn the search page off with `search = false` in site.toml
+pdf-no-browser = the PDF editions (pdf = true) are printed by Chromium, which could not be started: { $detail }
+pdf-no-browser-hint = Install Chromium (Debian, Ubuntu: `apt-get install chromium`), or set BANTIN_CHROME to a Chromium or Chrome program; or turn the PDF editions off with `pdf = false` in site.toml
+pdf-failed = the PDF edition { $file } could not be printed: { $detail }
 
 ## build, init, new
 

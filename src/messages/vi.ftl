@@ -312,6 +312,9 @@ template-error-hint = sửa khuôn mẫu, hoặc xóa bản sao của trang đ�
 template-context = không chuyển được trang cho khuôn mẫu: { $detail }
 search-failed = không tạo được chỉ mục tìm kiếm: { $detail }
 search-failed-hint = bantin chạy Pagefind (https://pagefind.app) để lập chỉ mục cho trang tìm kiếm. Chạy `npm ci` trong thư mục mã nguồn của bantin rồi dựng lại bantin, hoặc đặt BANTIN_PAGEFIND trỏ tới chương trình Pagefind 1.x; hoặc tắt trang tìm kiếm bằng `search = false` trong site.toml
+pdf-no-browser = bản PDF của các bản tin (pdf = true) được in bằng Chromium, nhưng không khởi động được Chromium: { $detail }
+pdf-no-browser-hint = Cài Chromium (Debian, Ubuntu: `apt-get install chromium`), hoặc đặt BANTIN_CHROME trỏ tới chương trình Chromium hay Chrome; hoặc tắt bản PDF bằng `pdf = false` trong site.toml
+pdf-failed = không in được bản PDF { $file }: { $detail }
 
 ## build, init, new
 

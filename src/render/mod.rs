@@ -15,6 +15,7 @@ pub(crate) mod charts;
 mod context;
 pub(crate) mod feeds;
 mod pages;
+pub(crate) mod print;
 mod text;
 pub(crate) mod theme;
 pub(crate) mod vendor;
@@ -61,6 +62,10 @@ pub struct Rendered {
     /// published.
     pub failed: Diagnostics,
     pub failed_paths: Vec<String>,
+    /// The print layouts of the releases rendered now, when the site has
+    /// PDF editions: their PDFs are among the unit's files, made later
+    /// ([`crate::pdf`]).
+    pub prints: Vec<print::PrintSource>,
 }
 
 /// A page of the site (in one language) as a unit of rendering: rendered
@@ -71,7 +76,8 @@ pub struct Unit {
     pub key: String,
     /// What it read of the site; `None` when it was kept.
     pub reads: Option<BTreeSet<Input>>,
-    /// Its HTML file and the chart files it links to.
+    /// Its HTML file and the chart files it links to (and a release's
+    /// PDF editions).
     pub files: Vec<String>,
 }
 
@@ -197,6 +203,18 @@ pub fn render(
     render_pages(site, theme, touched, reuse, true, each_page, sink)
 }
 
+/// The site's static files (the theme's, the site's, the vendored), by
+/// their path in the output: what a print layout may load.
+pub fn static_files_by_path(
+    theme: &Theme,
+    config: &crate::config::Config,
+) -> crate::pdf::SiteFiles {
+    assets::static_files(theme, &Addresses::new(config))
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect()
+}
+
 /// Every page a render makes, in its order (the numbers it hands them on
 /// with): its language and the path of its file.
 pub fn page_order(site: &Site) -> Vec<(String, String)> {
@@ -313,7 +331,8 @@ fn render_pages(
     let failed_paths = Mutex::new(Vec::new());
     // The pages, and beside them the site-wide files (open data above all,
     // a few large files made from every release).
-    let (done, site_wide): (Vec<(Unit, Vec<OutputFile>)>, _) = rayon::join(
+    type Done = (Unit, Vec<OutputFile>, Option<print::PrintSource>);
+    let (done, site_wide): (Vec<Done>, _) = rayon::join(
         || {
             jobs.par_iter()
                 .enumerate()
@@ -327,21 +346,24 @@ fn render_pages(
                             reads: None,
                             files: kept,
                         };
-                        return Some((unit, Vec::new()));
+                        return Some((unit, Vec::new(), None));
                     }
                     let (made, mut read) = reads::recording(|| {
                         pages::render_page(site, theme, &addr, &shared[job.lang], *job)
                     });
                     match made {
-                        Ok(files) => {
+                        Ok(pages::PageMade { files, print }) => {
                             each_page(i, job.lang, Made::Fresh(&files));
                             read.extend(shared_reads.iter().cloned());
+                            let mut paths: Vec<String> =
+                                files.iter().map(|f| f.path.clone()).collect();
+                            paths.extend(print.iter().map(|p| p.path.clone()));
                             let unit = Unit {
                                 key,
                                 reads: Some(read),
-                                files: files.iter().map(|f| f.path.clone()).collect(),
+                                files: paths,
                             };
-                            Some((unit, hand_on(files)))
+                            Some((unit, hand_on(files), print))
                         }
                         Err(d) => {
                             each_page(i, job.lang, Made::Failed);
@@ -364,7 +386,9 @@ fn render_pages(
         .unwrap_or_else(|e| e.into_inner())
         .deduplicated();
     let (mut files, mut kept, mut units) = (Vec::new(), Vec::new(), Vec::new());
-    for (unit, in_memory) in done {
+    let mut prints = Vec::new();
+    for (unit, in_memory, print) in done {
+        prints.extend(print);
         if unit.reads.is_none() {
             kept.extend(unit.files.iter().cloned());
         } else {
@@ -414,6 +438,7 @@ fn render_pages(
         pages,
         failed: problems,
         failed_paths,
+        prints,
     })
 }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::charts::{self, ChartView, PageCharts};
 use super::context::{LangShared, PageContext, alternates, free_page_title};
+use super::print::{self, PrintSource};
 use super::text::narrative_html;
 use super::theme::Theme;
 use super::views::{self, Card, DataPage, IndicatorView, Link, ReleaseItem, TableView, YearGroup};
@@ -162,14 +163,22 @@ impl Out<'_> {
     }
 }
 
-/// A page's HTML file and the chart files it links to.
+/// What one page makes: its HTML file and the chart files it links to,
+/// and for a release of a site with PDF editions, its print layout.
+pub(super) struct PageMade {
+    pub files: Vec<OutputFile>,
+    pub print: Option<PrintSource>,
+}
+
+/// A page's HTML file and the chart files it links to (and a release's
+/// print layout).
 pub(super) fn render_page(
     site: &Site,
     theme: &Theme,
     addr: &Addresses,
     shared: &LangShared,
     job: Job,
-) -> Result<Vec<OutputFile>, Diagnostic> {
+) -> Result<PageMade, Diagnostic> {
     let lang = job.lang;
     let words = Words {
         locale: &theme.locales[lang],
@@ -185,6 +194,7 @@ pub(super) fn render_page(
         shared,
     };
     let head = |title: String, description: String| Head { title, description };
+    let mut print = None;
     let html = match job.page {
         PageRef::Home => {
             let latest = site.latest();
@@ -220,7 +230,10 @@ pub(super) fn render_page(
         }
         PageRef::Release(b) => {
             let (h, view) = release_view(&out, b, &mut charts)?;
-            out.page(job, h, &charts, view)?
+            if site.config.pdf {
+                print = Some(print::render(&out, b, &h.title, &h.description, &view)?);
+            }
+            out.page(job, h, &charts, &view)?
         }
         PageRef::Free(p) => {
             let text = p.texts.get(lang);
@@ -284,7 +297,10 @@ pub(super) fn render_page(
         }
         PageRef::Calendar => {
             let Some(calendar) = &site.calendar else {
-                return Ok(Vec::new());
+                return Ok(PageMade {
+                    files: Vec::new(),
+                    print: None,
+                });
             };
             let view = CalendarView {
                 calendar: views::calendar_page(site, calendar, &words, addr),
@@ -309,7 +325,7 @@ pub(super) fn render_page(
         path: addr.page_output(lang, page),
         bytes: html.into_bytes(),
     });
-    Ok(files)
+    Ok(PageMade { files, print })
 }
 
 /// A page's title and description, for its head.

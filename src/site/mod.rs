@@ -108,7 +108,7 @@ pub const PAGES_DIR: &str = "content/pages";
 pub const DATA_FILE: &str = "data.yaml";
 
 /// Addresses the generator uses itself; a page may not take them.
-pub const RESERVED_SLUGS: [&str; 9] = [
+pub const RESERVED_SLUGS: [&str; 10] = [
     "archive",
     "indicators",
     "data",
@@ -118,6 +118,7 @@ pub const RESERVED_SLUGS: [&str; 9] = [
     "search",
     "pagefind",
     "calendar",
+    "pdf",
 ];
 
 impl Site {

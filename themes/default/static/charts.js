@@ -9,20 +9,28 @@
  * itself (the address in this script's data-echarts) is fetched when the
  * first chart nears the view, not before: the page's text shows first,
  * and a reader who never scrolls to a chart never downloads it.
+ *
+ * In a bulletin's print layout (`<html data-print>`, printed to PDF by
+ * bantin, which supplies ECharts), every chart is drawn at once, without
+ * animation, and `data-charts-done` on the root element says when the
+ * page is ready to print.
  */
 (function () {
   'use strict';
 
   var me = document.currentScript;
   var runtime = null;
+  var print = document.documentElement.hasAttribute('data-print');
 
   /* ECharts, loaded once; rejects if it cannot be. */
   function loadRuntime() {
     if (!runtime) {
       runtime = new Promise(function (resolve, reject) {
         if (window.echarts) return resolve();
+        var src = me && me.getAttribute('data-echarts');
+        if (!src) return reject();
         var script = document.createElement('script');
-        script.src = me && me.getAttribute('data-echarts');
+        script.src = src;
         script.onload = function () { if (window.echarts) resolve(); else reject(); };
         script.onerror = reject;
         document.head.appendChild(script);
@@ -168,6 +176,8 @@
 
   function prepare(spec, el) {
     var option = spec.option;
+    // Paper shows the last frame only.
+    if (print) option.animation = false;
     var missing = spec.missing || '..';
     option.series.forEach(function (s, i) {
       if (s.type === 'bar' && !s.barWidth) s.barMaxWidth = 56;
@@ -253,7 +263,10 @@
       });
     });
     var charts = document.querySelectorAll('.chart[data-chart]');
-    if (!charts.length) return;
+    var done = function () {
+      document.documentElement.setAttribute('data-charts-done', '');
+    };
+    if (!charts.length) return done();
     // Every chart's place takes its final height now, before any is drawn.
     charts.forEach(function (el) {
       try { specOf(el); } catch (e) { /* drawn or replaced by its table below */ }
@@ -269,6 +282,11 @@
         if (window.console) console.warn('bantin: chart ' + el.id + ' not drawn: ' + e);
       }
     };
+    if (print) {
+      loadRuntime().then(function () { charts.forEach(safeDraw); }, showTablesInstead)
+        .then(done, done);
+      return;
+    }
     // Without ECharts (blocked, offline), every chart shows its table.
     var drawWhenReady = function (el) {
       loadRuntime().then(function () { safeDraw(el); }, showTablesInstead);
