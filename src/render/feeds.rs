@@ -147,9 +147,23 @@ pub fn atom(
     for b in releases {
         let href = addr.page_url(lang, Page::Release(&b.slug()));
         let date = rfc3339(&release_date(b));
+        // The PDF edition, as a file that goes with the entry.
+        let pdf = if site.config.pdf {
+            let url = addr.file_url(File::Pdf {
+                slug: b.slug(),
+                lang,
+            });
+            format!(
+                "<link rel=\"enclosure\" type=\"application/pdf\" hreflang=\"{}\" href=\"{}\"/>\n",
+                xml(lang),
+                xml(&url)
+            )
+        } else {
+            String::new()
+        };
         let _ = write!(
             out,
-            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{date}</updated>\n<published>{date}</published>\n<summary>{}</summary>\n</entry>\n",
+            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n{pdf}<updated>{date}</updated>\n<published>{date}</published>\n<summary>{}</summary>\n</entry>\n",
             xml(&views::release_title(b, words)),
             xml(&href),
             xml(&href),

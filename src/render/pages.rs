@@ -442,7 +442,7 @@ fn release_view(
             .iter()
             .map(|bd| views::breakdown_table(bd, b.period(), words))
             .collect(),
-        downloads: views::downloads(b, words, addr),
+        downloads: views::downloads(site, b, words, addr),
         previous: prev.map(link),
         next: next.map(link),
         latest_banner,

@@ -28,6 +28,8 @@ pub struct Shared {
     /// The search index, which follows the snapshot a moment later.
     pub search: super::index::Files,
     pub versions: watch::Receiver<u64>,
+    /// The PDF editions, printed when asked for.
+    pub pdfs: Arc<super::pdf::Pdfs>,
 }
 
 impl Shared {
@@ -116,6 +118,25 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
         if let Some(bytes) = index.get(&key) {
             return serve_bytes(&snapshot, &key, bytes.clone(), StatusCode::OK);
         }
+    }
+    if snapshot.prints.contains_key(&key) {
+        let (pdfs, printing) = (Arc::clone(&shared.pdfs), Arc::clone(&snapshot));
+        let made = tokio::task::spawn_blocking(move || pdfs.get(&printing, &key)).await;
+        return match made {
+            Ok(Some(Ok(bytes))) => respond(StatusCode::OK, "application/pdf", Body::from(bytes)),
+            Ok(Some(Err(problem))) => {
+                let mut list = crate::diagnostic::Diagnostics::new();
+                list.push(problem);
+                let lang = crate::messages::Lang::current();
+                let text = crate::report::human(&list, crate::report::Style::Plain, lang);
+                respond(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "text/plain; charset=utf-8",
+                    Body::from(text),
+                )
+            }
+            _ => not_found(&snapshot, StatusCode::NOT_FOUND),
+        };
     }
     // A folder asked for without its slash: relative links need it.
     if snapshot.files.contains_key(&format!("{key}/index.html")) {

@@ -10,6 +10,7 @@
 pub mod http;
 pub mod index;
 pub mod overlay;
+mod pdf;
 pub mod site;
 
 use std::io::IsTerminal;
@@ -197,6 +198,7 @@ pub fn run(opts: ServeOptions) -> Result<()> {
         snapshot,
         search,
         versions: versions_rx,
+        pdfs: Arc::default(),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

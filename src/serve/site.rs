@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -21,6 +22,7 @@ use crate::diagnostic::Diagnostics;
 use crate::opendata::Touched;
 use crate::pipeline::{self, Stage};
 use crate::record::{Fingerprints, UnitRecord};
+use crate::render::print::PrintSource;
 use crate::render::theme::Theme;
 use crate::render::{self, Rendered};
 use crate::site::{RELEASES_DIR, Site};
@@ -38,6 +40,11 @@ pub struct Snapshot {
     pub version: u64,
     /// Whether the site has a search page, to be indexed.
     pub search: bool,
+    /// The print layouts of the PDF editions, by the PDF's path: printed
+    /// when asked for ([`super::pdf`]).
+    pub prints: HashMap<String, Arc<PrintSource>>,
+    /// The address the site is served at.
+    pub base_url: String,
 }
 
 /// What a rebuild did, for the console.
@@ -152,7 +159,7 @@ impl Model {
         match result {
             Ok((site, theme, rendered, warnings)) => {
                 let pages = rendered.pages.values().sum();
-                let prints = Fingerprints::of(&site, &theme);
+                let fingerprints = Fingerprints::of(&site, &theme);
                 self.units.clear();
                 record_units(&mut self.units, &rendered);
                 let files = rendered
@@ -160,14 +167,21 @@ impl Model {
                     .into_iter()
                     .map(|f| (f.path, Bytes::from(f.bytes)))
                     .collect();
+                let prints = rendered
+                    .prints
+                    .into_iter()
+                    .map(|p| (p.path.clone(), Arc::new(p)))
+                    .collect();
                 self.snapshot = Snapshot {
                     files,
                     problems: warnings,
                     failed: false,
                     version: self.snapshot.version + 1,
                     search: site.config.search,
+                    prints,
+                    base_url: site.config.base_url.clone(),
                 };
-                self.loaded = Some((site, theme, prints));
+                self.loaded = Some((site, theme, fingerprints));
                 self.local = local;
                 self.site_warnings = site_warnings;
                 Outcome {
@@ -195,7 +209,7 @@ impl Model {
 
     fn rebuild_releases(&mut self, dirs: &BTreeSet<PathBuf>) -> Outcome {
         let started = Instant::now();
-        let Some((mut site, theme, mut prints)) = self.loaded.take() else {
+        let Some((mut site, theme, mut fingerprints)) = self.loaded.take() else {
             return self.rebuild_all();
         };
         // The releases as they were and as they are, by slug.
@@ -210,7 +224,7 @@ impl Model {
         };
         for dir in dirs {
             if revises(&site, dir) {
-                self.loaded = Some((site, theme, prints));
+                self.loaded = Some((site, theme, fingerprints));
                 return self.rebuild_all();
             }
             if let Some(old) = site.releases().iter().find(|b| &b.dir == dir) {
@@ -248,7 +262,7 @@ impl Model {
         if pipeline::stops_after(Stage::Check, &warnings) {
             return self.failed(warnings, started, true);
         }
-        let changed = prints.refresh(&site, &slugs);
+        let changed = fingerprints.refresh(&site, &slugs);
         let touched = Touched::by(&site, &changed);
         let units = &self.units;
         let keep = |key: &str| -> Option<Vec<String>> {
@@ -271,6 +285,7 @@ impl Model {
         // are gone; then the new ones go in. The last good files stay as
         // they are until the new ones pass the checks.
         let mut files = self.snapshot.files.clone();
+        let mut print_layouts = self.snapshot.prints.clone();
         let kept: HashSet<&str> = rendered
             .units
             .iter()
@@ -281,6 +296,7 @@ impl Model {
             if !kept.contains(key.as_str()) {
                 for f in &unit.files {
                     files.remove(f);
+                    print_layouts.remove(f);
                 }
             }
         }
@@ -301,8 +317,15 @@ impl Model {
         for f in rendered.files {
             files.insert(f.path, Bytes::from(f.bytes));
         }
+        for p in rendered.prints {
+            print_layouts.insert(p.path.clone(), Arc::new(p));
+        }
         // Links of the pages just rendered, and of every narrative.
-        let paths: HashSet<&str> = files.keys().map(String::as_str).collect();
+        let paths: HashSet<&str> = files
+            .keys()
+            .chain(print_layouts.keys())
+            .map(String::as_str)
+            .collect();
         let found = check::check_output(
             &site,
             &paths,
@@ -316,10 +339,11 @@ impl Model {
         }
         self.units = next_units;
         self.snapshot.files = files;
+        self.snapshot.prints = print_layouts;
         self.snapshot.problems = warnings;
         self.snapshot.failed = false;
         self.snapshot.version += 1;
-        self.loaded = Some((site, theme, prints));
+        self.loaded = Some((site, theme, fingerprints));
         Outcome {
             elapsed: started.elapsed(),
             pages,

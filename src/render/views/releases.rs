@@ -209,10 +209,18 @@ pub struct Downloads {
     pub xlsx: String,
     /// The page that explains the files.
     pub about: String,
+    /// The PDF edition in the page's language, when the site has them.
+    pub pdf: Option<String>,
 }
 
-pub fn downloads(b: &Release, words: &Words, addr: &Addresses) -> Downloads {
+pub fn downloads(site: &Site, b: &Release, words: &Words, addr: &Addresses) -> Downloads {
     Downloads {
+        pdf: site.config.pdf.then(|| {
+            addr.file_href(File::Pdf {
+                slug: b.slug(),
+                lang: words.lang(),
+            })
+        }),
         csv: addr.file_href(File::ReleaseCsv(b.slug())),
         json: addr.file_href(File::ReleaseJson(b.slug())),
         xlsx: addr.file_href(File::ReleaseXlsx {
