@@ -151,6 +151,10 @@ pub struct BuildArgs {
     /// Allow an output folder outside the site folder.
     #[arg(long)]
     pub force: bool,
+    /// Build as if site.toml said `pdf = false`: no PDF editions and no
+    /// links to them (a quick build, or one on a machine without Chromium).
+    #[arg(long)]
+    pub no_pdf: bool,
     /// Print how long each stage took (on standard error).
     #[arg(long)]
     pub timings: bool,

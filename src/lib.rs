@@ -69,6 +69,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Allows an output folder outside the site.
     pub force: bool,
+    /// Builds as if site.toml said `pdf = false`.
+    pub no_pdf: bool,
 }
 
 /// What a build did.
@@ -116,7 +118,10 @@ pub enum BuildError {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    let loaded = pipeline::load(&opts.root, opts.base_url.as_deref());
+    let loaded = pipeline::load(&opts.root, opts.base_url.as_deref()).map(|mut l| {
+        l.site.config.pdf &= !opts.no_pdf;
+        l
+    });
     let since = timings.lap("load", started);
     // Where the site goes and what the previous one there can give. An
     // output folder that is refused is said once the site's own problems

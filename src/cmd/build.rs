@@ -15,6 +15,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         output: args.output.clone(),
         base_url: args.base_url.clone(),
         force: args.force,
+        no_pdf: args.no_pdf,
     };
     let lang = Lang::current();
     let say = |m: Message| m.text(lang);

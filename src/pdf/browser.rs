@@ -8,8 +8,9 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use headless_chrome::browser::tab::RequestPausedDecision;
@@ -65,6 +66,8 @@ pub struct Printer {
     tabs: Vec<PrintTab>,
     _browser: Browser,
     _profile: Profile,
+    /// Pages loaded so far.
+    loads: AtomicUsize,
 }
 
 /// The browser's own profile folder, made for it and removed after it.
@@ -72,8 +75,8 @@ struct Profile(PathBuf);
 
 impl Profile {
     fn new() -> std::io::Result<Profile> {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let dir = std::env::temp_dir().join(format!("bantin-chrome-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         Ok(Profile(dir))
@@ -162,6 +165,7 @@ impl Printer {
             tabs: opened,
             _browser: browser,
             _profile: profile,
+            loads: AtomicUsize::new(0),
         })
     }
 
@@ -174,9 +178,38 @@ impl Printer {
     /// it, waits for its charts, prints it to A4 as its CSS says.
     pub fn print(&self, n: usize, address: &str, html: Arc<String>) -> anyhow::Result<Vec<u8>> {
         let PrintTab { tab, current } = &self.tabs[n % self.tabs.len()];
-        *current.lock().unwrap_or_else(|e| e.into_inner()) = Some((address.to_owned(), html));
-        tab.navigate_to(address)?.wait_until_navigated()?;
-        tab.wait_for_element_with_custom_timeout("html[data-charts-done]", DRAW_TIMEOUT)?;
+        // A query of its own each time, so that the document waited for
+        // is this one, never the one printed before at the same address.
+        let count = self.loads.fetch_add(1, Ordering::Relaxed);
+        let url = format!("{address}?bantin-print={count}");
+        *current.lock().unwrap_or_else(|e| e.into_inner()) = Some((url.clone(), html));
+        tab.navigate_to(&url)?;
+        // Polled, briefly: the tab's own wait for a navigation lasts until
+        // the network has been idle for half a second.
+        let ready = format!(
+            "location.href === {} && document.readyState === 'complete' && document.documentElement.hasAttribute('data-charts-done')",
+            serde_json::to_string(&url)?
+        );
+        let deadline = Instant::now() + DRAW_TIMEOUT;
+        loop {
+            // Asked while the page is being replaced, it may fail: not yet.
+            let done = tab
+                .evaluate(&ready, false)
+                .ok()
+                .and_then(|r| r.value)
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if done {
+                break;
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!(
+                    "its page did not finish drawing its charts within {} s",
+                    DRAW_TIMEOUT.as_secs()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let pdf = tab.print_to_pdf(Some(PrintToPdfOptions {
             prefer_css_page_size: Some(true),
             print_background: Some(true),
@@ -195,10 +228,16 @@ fn fulfil(id: String, content_type: &str, body: &[u8]) -> RequestPausedDecision 
     RequestPausedDecision::Fulfill(FulfillRequest {
         request_id: id,
         response_code: 200,
-        response_headers: Some(vec![HeaderEntry {
-            name: "Content-Type".into(),
-            value: content_type.into(),
-        }]),
+        response_headers: Some(vec![
+            HeaderEntry {
+                name: "Content-Type".into(),
+                value: content_type.into(),
+            },
+            HeaderEntry {
+                name: "Cache-Control".into(),
+                value: "max-age=3600".into(),
+            },
+        ]),
         binary_response_headers: None,
         body: Some(base64::engine::general_purpose::STANDARD.encode(body)),
         response_phrase: None,

@@ -20,6 +20,7 @@ mod lighthouse;
 mod nginx;
 mod opendata;
 mod output;
+mod pdf;
 mod props;
 mod publish;
 mod revisions;

@@ -8,9 +8,15 @@ use crate::common::repo;
 #[test]
 fn the_sample_at_the_root_builds_and_checks_without_errors() {
     let out = tempfile::tempdir().unwrap();
+    // The sample has PDF editions; without Chromium they are left out.
+    let pdf: &[&str] = match crate::browser::chromium() {
+        Some(_) => &[],
+        None => &["--no-pdf"],
+    };
     let build = crate::common::bantin()
         .args(["build", "--force", "--root"])
         .arg(repo())
+        .args(pdf)
         .arg("--output")
         .arg(out.path().join("public"))
         .output()
@@ -34,6 +40,7 @@ fn the_sample_at_the_root_builds_and_checks_without_errors() {
             "--force",
             "--base-url",
             "http://localhost:8000/",
+            "--no-pdf",
             "--root",
         ])
         .arg(repo())
@@ -49,6 +56,14 @@ fn the_sample_at_the_root_builds_and_checks_without_errors() {
     let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
     assert!(home.contains("<html lang=\"vi\">"));
     assert!(out.path().join("public/en/index.html").is_file());
+    assert_eq!(
+        out.path().join("public/pdf/2021-q1.pdf").is_file(),
+        pdf.is_empty(),
+        "the PDF editions are made when Chromium is here, and only then"
+    );
+    assert!(!out.path().join("local/pdf").exists(), "--no-pdf made PDFs");
+    let local_page = std::fs::read_to_string(out.path().join("local/2021-q1/index.html")).unwrap();
+    assert!(!local_page.contains(".pdf"), "--no-pdf left links to PDFs");
 
     let check = crate::common::bantin()
         .args(["check", "--format", "json", "--root"])

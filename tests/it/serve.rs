@@ -81,7 +81,8 @@ impl Server {
     /// One request as raw bytes; the response's status, headers and body.
     fn raw(&self, request: &[u8]) -> (u16, String, Vec<u8>) {
         let mut s = TcpStream::connect(&self.addr).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        // Generous: a PDF edition is printed when asked for.
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         s.write_all(request).unwrap();
         let mut bytes = Vec::new();
         let _ = s.read_to_end(&mut bytes);
@@ -637,4 +638,47 @@ fn the_preview_indexes_for_search_and_again_after_an_edit() {
         !site.path("public").exists(),
         "serve wrote the publish folder"
     );
+}
+
+#[test]
+fn a_pdf_edition_is_printed_when_asked_for() {
+    if crate::browser::chromium().is_none() {
+        return;
+    }
+    let site = TestSite::sample();
+    let toml = site.read("site.toml").replace(
+        "output_dir = \"public\"",
+        "output_dir = \"public\"\npdf = true",
+    );
+    site.write("site.toml", &toml);
+    let server = Server::start(&site);
+    let (status, head, body) = server.request("GET", "/en/pdf/2021-q1.pdf");
+    assert_eq!(status, 200, "{head}");
+    assert!(head.contains("content-type: application/pdf"), "{head}");
+    assert!(body.starts_with(b"%PDF-"), "not a PDF");
+    // The page links to it, and the link is not reported dead.
+    let (_, _, page) = server.get("/en/2021-q1/");
+    assert!(
+        page.contains("href=\"/en/pdf/2021-q1.pdf\""),
+        "no link to the PDF"
+    );
+    // Asked again, it is the same file, not printed again.
+    let (_, _, again) = server.request("GET", "/en/pdf/2021-q1.pdf");
+    assert_eq!(again, body);
+    // A PDF of a release that does not exist is not found.
+    assert_eq!(server.get("/pdf/1999-q1.pdf").0, 404);
+    // Editing the narrative: the new PDF says what the text says now.
+    site.write(
+        "content/bulletins/2021-q1/index.en.md",
+        &format!(
+            "{}\nA sentence added in the preview.\n",
+            site.read("content/bulletins/2021-q1/index.en.md")
+        ),
+    );
+    server.wait_for("/en/2021-q1/", "shows the edit", |b| {
+        b.contains("A sentence added in the preview.")
+    });
+    let (status, _, edited) = server.request("GET", "/en/pdf/2021-q1.pdf");
+    assert_eq!(status, 200);
+    assert_ne!(edited, body, "the PDF was not printed again after the edit");
 }
