@@ -74,12 +74,20 @@ pub struct Printer {
 struct Profile(PathBuf);
 
 impl Profile {
+    /// A new folder, never one that is there already (another program's,
+    /// or one a killed bantin left).
     fn new() -> std::io::Result<Profile> {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir = std::env::temp_dir().join(format!("bantin-chrome-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        Ok(Profile(dir))
+        loop {
+            let n = NEXT.fetch_add(1, Ordering::Relaxed);
+            let name = format!("bantin-chrome-{}-{n}", std::process::id());
+            let dir = std::env::temp_dir().join(name);
+            match std::fs::create_dir(&dir) {
+                Ok(()) => return Ok(Profile(dir)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
 }
 

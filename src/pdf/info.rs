@@ -116,7 +116,7 @@ mod tests {
             tail.contains("/Title <FEFF0041>"),
             "the title is kept: {tail}"
         );
-        assert!(tail.contains("/Author <FEFF1EDF00200043"), "{tail}");
+        assert!(tail.contains("/Author <FEFF00531EDF00200043"), "{tail}");
         assert!(tail.contains("/Root 2 0 R /Info 3 0 R"), "{tail}");
         // The new cross-reference entry gives the object's true offset.
         let object = tail.find("3 0 obj").unwrap() + before.len();

@@ -208,7 +208,7 @@ pub fn render(
 pub fn static_files_by_path(
     theme: &Theme,
     config: &crate::config::Config,
-) -> crate::pdf::SiteFiles {
+) -> std::collections::HashMap<String, Vec<u8>> {
     assets::static_files(theme, &Addresses::new(config))
         .into_iter()
         .map(|f| (f.path, f.bytes))
