@@ -80,7 +80,9 @@ pub struct BuildReport {
     pub pages: std::collections::BTreeMap<String, usize>,
     /// Of those, the pages kept unchanged from the previous build.
     pub pages_kept: usize,
-    /// The PDF editions printed now (the others were unchanged).
+    /// The PDF editions, and of those the ones printed now (the others
+    /// were unchanged).
+    pub pdfs: usize,
     pub pdfs_printed: usize,
     pub files: usize,
     pub warnings: Diagnostics,
@@ -204,7 +206,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             s.spawn(|| {
                 let since = Instant::now();
                 let files = Arc::new(render::static_files_by_path(theme, &site.config));
-                let made = pdf::make(&rendered.prints, &site.config.base_url, files, &unchanged);
+                let write = |pdf: output::OutputFile| staging.write(&[pdf]);
+                let made = pdf::make(
+                    &rendered.prints,
+                    &site.config.base_url,
+                    files,
+                    &unchanged,
+                    &write,
+                );
                 (made, since.elapsed())
             })
         });
@@ -219,10 +228,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             })
         });
         let printed = printing.map(|t| {
-            t.join().unwrap_or_else(|_| {
-                let failed = pdf::no_browser("the printing thread stopped".into());
-                (Err(failed), Duration::ZERO)
-            })
+            t.join()
+                .unwrap_or_else(|_| (Err(pdf::stopped()), Duration::ZERO))
         });
         (indexed, staged, printed)
     });
@@ -254,7 +261,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             Ok(edition) => {
                 let since = Instant::now();
                 staging.keep(&edition.kept)?;
-                staging.write(&edition.files)?;
                 writing += since.elapsed();
                 pdfs = edition;
             }
@@ -290,7 +296,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: out,
         pages: rendered.pages,
         pages_kept: rendered.units.iter().filter(|u| u.reads.is_none()).count(),
-        pdfs_printed: pdfs.files.len(),
+        pdfs: rendered
+            .units
+            .iter()
+            .flat_map(|u| &u.files)
+            .filter(|f| f.ends_with(".pdf"))
+            .count(),
+        pdfs_printed: pdfs.printed,
         files,
         warnings: findings,
         elapsed: started.elapsed(),

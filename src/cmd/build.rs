@@ -50,6 +50,16 @@ pub fn run(args: BuildArgs) -> ExitCode {
                     output = report.output.display().to_string()
                 ))
             );
+            if report.pdfs > 0 {
+                println!(
+                    "{}",
+                    say(msg!(
+                        "build-pdfs",
+                        pdfs = report.pdfs,
+                        printed = report.pdfs_printed,
+                    ))
+                );
+            }
             if let Some(how) = &report.look_locally {
                 println!("{}", say(how.clone()));
             }

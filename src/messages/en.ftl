@@ -319,6 +319,7 @@ pdf-failed = the PDF edition { $file } could not be printed: { $detail }
 
 build-done = Built { $pages } pages ({ $languages }{ $kept }), { $files } files in { $ms } ms into { $output }
 build-kept = ; { $rendered } rendered, { $kept } unchanged
+build-pdfs = PDF editions: { $pdfs } ({ $printed } printed now, the others unchanged).
 build-nothing-written = Nothing was written: fix the errors above and build again.
 build-look-locally = This site is built for { $url }: opened from { $output }/ as it is, its pages find no styles and their links break. To look at it on this computer, run `bantin serve`, or build it for a local address with `bantin build --base-url http://localhost:8000/` and serve { $output }/ there.
 output-is-site = refusing to write the site into { $out }: it is the site folder itself, or holds it (set output_dir = "public" in site.toml)

@@ -320,6 +320,7 @@ pdf-failed = không in được bản PDF { $file }: { $detail }
 
 build-done = Đã dựng { $pages } trang ({ $languages }{ $kept }), { $files } tệp trong { $ms } ms vào { $output }
 build-kept = ; { $rendered } trang dựng lại, { $kept } trang giữ nguyên
+build-pdfs = Bản PDF: { $pdfs } tệp ({ $printed } tệp in mới, các tệp khác giữ nguyên).
 build-nothing-written = Không tệp nào được ghi: hãy sửa các lỗi ở trên rồi dựng lại.
 build-look-locally = Trang này được dựng cho { $url }: mở thẳng từ { $output }/ thì các trang không có kiểu dáng và liên kết bị hỏng. Để xem trên máy này, hãy chạy `bantin serve`, hoặc dựng cho địa chỉ cục bộ bằng `bantin build --base-url http://localhost:8000/` rồi phục vụ { $output }/ tại địa chỉ đó.
 output-is-site = không ghi trang vào { $out }: đó chính là thư mục trang, hoặc chứa nó (đặt output_dir = "public" trong site.toml)

@@ -29,13 +29,18 @@ const PRINTING: &str = "bantin-pdf-1";
 /// What the PDF stage made.
 #[derive(Debug, Default)]
 pub struct Edition {
-    /// The PDFs printed now.
-    pub files: Vec<OutputFile>,
+    /// How many PDFs were printed now (each handed to the writer as it
+    /// was printed).
+    pub printed: usize,
     /// The PDFs taken from the previous site, their key unchanged.
     pub kept: Vec<String>,
     /// Every PDF's key, by its path.
     pub keys: BTreeMap<String, String>,
 }
+
+/// Where each PDF goes as soon as it is printed (a build's staging
+/// folder): a site's PDFs are not held in memory together.
+pub type Write<'a> = &'a (dyn Fn(OutputFile) -> anyhow::Result<()> + Sync);
 
 /// The fingerprint of the site's files a layout may load, computed once
 /// per build.
@@ -62,14 +67,15 @@ pub fn key(source: &PrintSource, files: Fingerprint) -> String {
 }
 
 /// Makes the PDFs of `sources`: those `unchanged` says the previous site
-/// holds with the same key are kept, the others printed, several at once.
-/// The first that cannot be printed fails the stage (a build then
-/// publishes nothing).
+/// holds with the same key are kept, the others printed, several at once,
+/// and handed to `write`. The first that cannot be printed or written
+/// fails the stage (a build then publishes nothing).
 pub fn make(
     sources: &[PrintSource],
     base_url: &str,
     files: Arc<SiteFiles>,
     unchanged: &(dyn Fn(&str, &str) -> bool + Sync),
+    write: Write,
 ) -> Result<Edition, Diagnostic> {
     let fingerprint = files_fingerprint(&files);
     let mut edition = Edition::default();
@@ -91,16 +97,17 @@ pub fn make(
         .clamp(1, 4)
         .min(to_print.len());
     let printer = browser::Printer::start(base_url, files, tabs)?;
-    edition.files = print_all(&printer, &to_print)?;
+    edition.printed = print_all(&printer, &to_print, write)?;
     Ok(edition)
 }
 
 /// Prints every source on the printer's tabs, each tab taking the next
-/// source left.
-pub fn print_all(
+/// source left, and hands each PDF to `write`; how many were printed.
+fn print_all(
     printer: &browser::Printer,
     sources: &[&PrintSource],
-) -> Result<Vec<OutputFile>, Diagnostic> {
+    write: Write,
+) -> Result<usize, Diagnostic> {
     let next = AtomicUsize::new(0);
     let results = std::thread::scope(|s| {
         let workers: Vec<_> = (0..printer.width())
@@ -113,10 +120,12 @@ pub fn print_all(
                         let Some(source) = sources.get(i) else {
                             return done;
                         };
-                        let made = print_one(printer, tab, source);
-                        let failed = made.is_err();
+                        let made = print_one(printer, tab, source).and_then(|pdf| {
+                            write(pdf).map_err(|e| failed(source, &format!("{e:#}")))
+                        });
+                        let stop = made.is_err();
                         done.push(made);
-                        if failed {
+                        if stop {
                             // The others stop too: the build fails anyway.
                             next.store(sources.len(), Ordering::Relaxed);
                             return done;
@@ -130,12 +139,11 @@ pub fn print_all(
             .flat_map(|w| w.join().unwrap_or_default())
             .collect::<Vec<_>>()
     });
-    let mut files = Vec::with_capacity(results.len());
+    let printed = results.len();
     for made in results {
-        files.push(made?);
+        made?;
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    Ok(printed)
 }
 
 /// One PDF, printed on tab `tab`.
@@ -161,6 +169,14 @@ pub fn print_one(
     })
 }
 
+/// A PDF could not be made.
+fn failed(source: &PrintSource, detail: &str) -> Diagnostic {
+    Diagnostic::error(
+        crate::config::FILE,
+        crate::msg!("pdf-failed", file = source.path.as_str(), detail = detail),
+    )
+}
+
 /// No browser could be started: what to install or set.
 pub(crate) fn no_browser(detail: String) -> Diagnostic {
     Diagnostic::error(
@@ -168,4 +184,16 @@ pub(crate) fn no_browser(detail: String) -> Diagnostic {
         crate::msg!("pdf-no-browser", detail = detail),
     )
     .with_hint(crate::msg!("pdf-no-browser-hint"))
+}
+
+/// The printing stopped short (its thread panicked): nothing is published.
+pub(crate) fn stopped() -> Diagnostic {
+    Diagnostic::error(
+        crate::config::FILE,
+        crate::msg!(
+            "pdf-failed",
+            file = "pdf/",
+            detail = "the printing stopped short"
+        ),
+    )
 }

@@ -274,7 +274,10 @@ fn a_changed_narrative_prints_only_its_own_pdf_again() {
             site.read("content/bulletins/2021-q1/index.vi.md")
         ),
     );
-    site.build();
+    let out = site.run(&[]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("PDF editions: 12 (1 printed now"), "{said}");
     let after = site.snapshot("public");
     let pdfs: Vec<&String> = before.keys().filter(|k| k.ends_with(".pdf")).collect();
     assert_eq!(pdfs.len(), 12, "{pdfs:?}");
