@@ -662,6 +662,10 @@ fn a_pdf_edition_is_printed_when_asked_for() {
         page.contains("href=\"/en/pdf/2021-q1.pdf\""),
         "no link to the PDF"
     );
+    assert!(
+        !page.contains("bantin-overlay"),
+        "the preview reports errors"
+    );
     // Asked again, it is the same file, not printed again.
     let (_, _, again) = server.request("GET", "/en/pdf/2021-q1.pdf");
     assert_eq!(again, body);
@@ -678,6 +682,12 @@ fn a_pdf_edition_is_printed_when_asked_for() {
     server.wait_for("/en/2021-q1/", "shows the edit", |b| {
         b.contains("A sentence added in the preview.")
     });
+    // Rendered again after the edit, its link to the PDF is still good.
+    let (_, _, page) = server.get("/en/2021-q1/");
+    assert!(
+        !page.contains("bantin-overlay"),
+        "the preview reports errors"
+    );
     let (status, _, edited) = server.request("GET", "/en/pdf/2021-q1.pdf");
     assert_eq!(status, 200);
     assert_ne!(edited, body, "the PDF was not printed again after the edit");
