@@ -71,6 +71,30 @@ fn pages(site: &TestSite, rel: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `/Alt` texts of a PDF's structure (as Chromium writes them: hex
+/// strings in UTF-16BE, in objects that are not compressed).
+fn alternative_texts(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    text.split("/Alt <")
+        .skip(1)
+        .filter_map(|rest| {
+            let hex = &rest[..rest.find('>')?];
+            let bytes: Vec<u8> = (0..hex.len() / 2)
+                .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or(0))
+                .collect();
+            let units: Vec<u16> = bytes
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            Some(
+                String::from_utf16_lossy(&units)
+                    .trim_start_matches('\u{feff}')
+                    .to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// pdfinfo's fields.
 fn info(site: &TestSite, rel: &str) -> BTreeMap<String, String> {
     tool(site, "pdfinfo", &[], rel)
@@ -143,6 +167,16 @@ fn every_bulletin_has_a_pdf_edition_that_reads_back() {
         images.lines().count(),
         2,
         "the PDF holds raster images (charts must be vector):\n{images}"
+    );
+
+    // Tagged: each chart is a figure whose alternative text is its
+    // sentence, in the page's language.
+    let alts = alternative_texts(&std::fs::read(site.path("public/pdf/2021-q1.pdf")).unwrap());
+    assert!(
+        alts.iter().any(|a| a.starts_with(
+            "Biểu đồ thanh ngang: Chỉ số sản xuất công nghiệp theo ngành, so với cùng kỳ, Quý I/2021."
+        )),
+        "{alts:#?}"
     );
 
     // Its metadata.
