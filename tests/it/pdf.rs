@@ -179,6 +179,26 @@ fn every_bulletin_has_a_pdf_edition_that_reads_back() {
         "{alts:#?}"
     );
 
+    // Its links lead to the site at its address (the layout was loaded
+    // there), never to the machine that printed it.
+    let raw = String::from_utf8_lossy(&std::fs::read(site.path("public/pdf/2021-q1.pdf")).unwrap())
+        .into_owned();
+    let links: Vec<&str> = raw
+        .split("/URI (")
+        .skip(1)
+        .filter_map(|r| r.split(')').next())
+        .collect();
+    assert!(
+        links.contains(&"https://congthuong.haiphong.gov.vn/bantin/indicators/exports/"),
+        "{links:?}"
+    );
+    assert!(
+        links
+            .iter()
+            .all(|l| l.starts_with("https://congthuong.haiphong.gov.vn/bantin/")),
+        "{links:?}"
+    );
+
     // Its metadata.
     let meta = info(&site, "public/pdf/2021-q1.pdf");
     let title = site.html("public/2021-q1/index.html").text("h1");
