@@ -10,45 +10,14 @@
 //! Needs Debian's `hugo` and GNU time (`apt-get install -y hugo time`);
 //! without Hugo it times bantin alone. Prints figures; asserts nothing.
 
+mod common;
 #[path = "../examples/synthetic/mod.rs"]
 mod synthetic;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
-/// One timed run: wall time, peak resident memory (MiB), pages written.
-struct Run {
-    wall: Duration,
-    peak_mib: f64,
-}
-
-/// Runs `program args` under GNU time; its wall time and peak memory.
-fn timed(program: &str, args: &[&str]) -> Run {
-    let out = Command::new("/usr/bin/time")
-        .args(["-f", "BENCH %e %M", program])
-        .args(args)
-        .output()
-        .expect("GNU time: apt-get install -y time");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{program} {args:?} failed:\n{}\n{stderr}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let line = stderr
-        .lines()
-        .rev()
-        .find(|l| l.starts_with("BENCH "))
-        .expect("GNU time's line");
-    let mut parts = line.split_whitespace().skip(1);
-    let secs: f64 = parts.next().unwrap().parse().unwrap();
-    let kib: f64 = parts.next().unwrap().parse().unwrap();
-    Run {
-        wall: Duration::from_secs_f64(secs),
-        peak_mib: kib / 1024.0,
-    }
-}
+use common::{Run, timed};
 
 fn median(mut runs: Vec<Run>) -> Run {
     runs.sort_by_key(|r| r.wall);

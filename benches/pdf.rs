@@ -10,30 +10,16 @@
 //! Prints figures; asserts nothing. No other generator makes PDFs to
 //! compare with: the figures are against bantin without its PDFs.
 
+mod common;
 #[path = "../examples/synthetic/mod.rs"]
 mod synthetic;
 
 use std::path::Path;
-use std::process::Command;
 
 /// Runs `bantin args` under GNU time: wall seconds, peak MiB.
 fn timed(args: &[&str]) -> (f64, f64) {
-    let out = Command::new("/usr/bin/time")
-        .args(["-f", "BENCH %e %M", env!("CARGO_BIN_EXE_bantin")])
-        .args(args)
-        .output()
-        .expect("GNU time: apt-get install -y time");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "bantin {args:?} failed:\n{stderr}");
-    let line = stderr
-        .lines()
-        .rev()
-        .find(|l| l.starts_with("BENCH "))
-        .expect("GNU time's line");
-    let mut parts = line.split_whitespace().skip(1);
-    let secs: f64 = parts.next().unwrap().parse().unwrap();
-    let kib: f64 = parts.next().unwrap().parse().unwrap();
-    (secs, kib / 1024.0)
+    let run = common::timed(env!("CARGO_BIN_EXE_bantin"), args);
+    (run.wall.as_secs_f64(), run.peak_mib)
 }
 
 /// The PDFs under `dir`: how many, and their bytes.
