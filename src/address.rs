@@ -66,6 +66,9 @@ impl Page<'_> {
 /// The folder of chart data files.
 const CHARTS: &str = "data/charts/";
 
+/// The folder of static files (styles, scripts, the charts' runtime).
+pub const STATIC: &str = "static/";
+
 /// The folder of the search index (Pagefind's files).
 pub const PAGEFIND: &str = "pagefind/";
 
@@ -272,7 +275,7 @@ impl Addresses {
                 format!("{}{chart}.{lang}.csv", page.charts_folder())
             }
             File::Pdf { slug, lang } => format!("{}pdf/{slug}.pdf", self.language_folder(lang)),
-            File::Static(name) => format!("static/{name}"),
+            File::Static(name) => format!("{STATIC}{name}"),
             File::Feed(lang) => format!("{}feed.xml", self.language_folder(lang)),
             File::CalendarFeed(lang) => format!("{}calendar.ics", self.language_folder(lang)),
             File::Sitemap => "sitemap.xml".into(),

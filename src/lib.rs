@@ -296,12 +296,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: out,
         pages: rendered.pages,
         pages_kept: rendered.units.iter().filter(|u| u.reads.is_none()).count(),
-        pdfs: rendered
-            .units
-            .iter()
-            .flat_map(|u| &u.files)
-            .filter(|f| f.ends_with(".pdf"))
-            .count(),
+        pdfs: made.pdfs(),
         pdfs_printed: pdfs.printed,
         files,
         warnings: findings,

@@ -339,6 +339,11 @@ impl Record {
         }
     }
 
+    /// How many PDF editions the site it describes has.
+    pub fn pdfs(&self) -> usize {
+        self.pdfs.len()
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).unwrap_or_default()
     }

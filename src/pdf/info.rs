@@ -23,7 +23,7 @@ fn update(pdf: &[u8], author: &str, subject: &str) -> Option<Vec<u8>> {
     let text = String::from_utf8_lossy(pdf);
     let trailer_at = text.rfind("trailer")?;
     let trailer = &text[trailer_at..];
-    let dict = &trailer[trailer.find("<<")? + 2..trailer.find(">>")?];
+    let dict = between(trailer, "<<", &[">>"])?;
     let prev: usize = trailer
         .split("startxref")
         .nth(1)?
@@ -40,8 +40,7 @@ fn update(pdf: &[u8], author: &str, subject: &str) -> Option<Vec<u8>> {
         .find(&header)
         .or_else(|| text.starts_with(&header[1..]).then_some(0))?;
     let body = &text[start..];
-    let old =
-        &body[body.find("<<")? + 2..body.find(">>\nendobj").or_else(|| body.find(">>endobj"))?];
+    let old = between(body, "<<", &[">>\nendobj", ">>endobj"])?;
     let mut entries = old.to_owned();
     for (key, value) in [("/Author", author), ("/Subject", subject)] {
         if !value.is_empty() && !old.contains(key) {
@@ -60,6 +59,15 @@ fn update(pdf: &[u8], author: &str, subject: &str) -> Option<Vec<u8>> {
         .as_bytes(),
     );
     Some(tail)
+}
+
+/// The text after the first `open` up to the first of `ends` after it;
+/// `None` when they are not there in that order.
+fn between<'a>(text: &'a str, open: &str, ends: &[&str]) -> Option<&'a str> {
+    let from = text.find(open)? + open.len();
+    let rest = text.get(from..)?;
+    let to = ends.iter().find_map(|end| rest.find(end))?;
+    rest.get(..to)
 }
 
 /// The whole number after `key` in a dictionary's text.

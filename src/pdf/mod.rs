@@ -44,8 +44,8 @@ pub type Write<'a> = &'a (dyn Fn(OutputFile) -> anyhow::Result<()> + Sync);
 
 /// The fingerprint of the site's files a layout may load, computed once
 /// per build.
-pub fn files_fingerprint(files: &SiteFiles) -> Fingerprint {
-    let mut sorted: Vec<_> = files.iter().collect();
+pub fn files_fingerprint<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Fingerprint {
+    let mut sorted: Vec<_> = files.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     let mut h = Hasher::default();
     for (path, bytes) in sorted {
@@ -77,7 +77,7 @@ pub fn make(
     unchanged: &(dyn Fn(&str, &str) -> bool + Sync),
     write: Write,
 ) -> Result<Edition, Diagnostic> {
-    let fingerprint = files_fingerprint(&files);
+    let fingerprint = files_fingerprint(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
     let mut edition = Edition::default();
     let mut to_print = Vec::new();
     for source in sources {
@@ -134,9 +134,11 @@ fn print_all(
                 })
             })
             .collect();
+        // A tab that stopped short (its thread panicked) fails the stage:
+        // its PDFs would be missing from the site.
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
+            .flat_map(|w| w.join().unwrap_or_else(|_| vec![Err(stopped())]))
             .collect::<Vec<_>>()
     });
     let printed = results.len();

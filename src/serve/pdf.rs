@@ -37,13 +37,15 @@ impl Pdfs {
     /// print layout there: printed now, or as printed before.
     pub fn get(&self, snapshot: &Snapshot, key: &str) -> Option<Result<Bytes, Diagnostic>> {
         let source = snapshot.prints.get(key)?;
-        let files: SiteFiles = snapshot
-            .files
-            .iter()
-            .filter(|(path, _)| path.starts_with("static/"))
-            .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
-            .collect();
-        let fingerprint = pdf::files_fingerprint(&files);
+        // The site's static files: fingerprinted at every request, copied
+        // for a browser only when one starts.
+        let statics = || {
+            snapshot
+                .files
+                .iter()
+                .filter(|(path, _)| path.starts_with(crate::address::STATIC))
+        };
+        let fingerprint = pdf::files_fingerprint(statics().map(|(p, b)| (p.as_str(), b.as_ref())));
         let id = pdf::key(source, fingerprint);
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(bytes) = state.made.get(&id) {
@@ -56,6 +58,7 @@ impl Pdfs {
         {
             // The old browser, if any, is closed first.
             state.printer = None;
+            let files: SiteFiles = statics().map(|(p, b)| (p.clone(), b.to_vec())).collect();
             match Printer::start(&snapshot.base_url, Arc::new(files), 1) {
                 Ok(printer) => state.printer = Some((fingerprint, printer)),
                 Err(d) => return Some(Err(d)),
