@@ -314,6 +314,7 @@ search-failed-hint = bantin runs Pagefind (https://pagefind.app) to index the si
 pdf-no-browser = the PDF editions (pdf = true) are printed by Chromium, which could not be started: { $detail }
 pdf-no-browser-hint = Install Chromium (Debian, Ubuntu: `apt-get install chromium`), or set BANTIN_CHROME to a Chromium or Chrome program; or turn the PDF editions off with `pdf = false` in site.toml
 pdf-failed = the PDF edition { $file } could not be printed: { $detail }
+pdf-failed-hint = Open the bulletin with `bantin serve`: a chart that cannot be drawn there cannot be printed either. If Chromium itself failed, build again, or set BANTIN_CHROME to another Chromium; `bantin build --no-pdf` publishes the site without its PDFs meanwhile
 
 ## build, init, new
 

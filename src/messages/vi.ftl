@@ -315,6 +315,7 @@ search-failed-hint = bantin chạy Pagefind (https://pagefind.app) để lập c
 pdf-no-browser = bản PDF của các bản tin (pdf = true) được in bằng Chromium, nhưng không khởi động được Chromium: { $detail }
 pdf-no-browser-hint = Cài Chromium (Debian, Ubuntu: `apt-get install chromium`), hoặc đặt BANTIN_CHROME trỏ tới chương trình Chromium hay Chrome; hoặc tắt bản PDF bằng `pdf = false` trong site.toml
 pdf-failed = không in được bản PDF { $file }: { $detail }
+pdf-failed-hint = Mở bản tin bằng `bantin serve`: biểu đồ không vẽ được ở đó thì cũng không in được. Nếu chính Chromium bị lỗi, hãy dựng lại, hoặc đặt BANTIN_CHROME trỏ tới một Chromium khác; trong lúc chờ, `bantin build --no-pdf` công bố trang mà không có bản PDF
 
 ## build, init, new
 

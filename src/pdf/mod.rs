@@ -177,6 +177,7 @@ fn failed(source: &PrintSource, detail: &str) -> Diagnostic {
         crate::config::FILE,
         crate::msg!("pdf-failed", file = source.path.as_str(), detail = detail),
     )
+    .with_hint(crate::msg!("pdf-failed-hint"))
 }
 
 /// No browser could be started: what to install or set.
@@ -198,4 +199,5 @@ pub(crate) fn stopped() -> Diagnostic {
             detail = "the printing stopped short"
         ),
     )
+    .with_hint(crate::msg!("pdf-failed-hint"))
 }
